@@ -1,0 +1,57 @@
+"""Shared helpers for the benchmark scripts: where the corpora are, and writing BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import json
+import os
+import platform
+import re
+import shlex
+import sys
+from pathlib import Path
+from typing import Any, Dict, Iterator, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+
+def data_dir(option: Optional[str] = None) -> Path:
+    """The corpus folder: ``--data`` option, else ``$VNNEWS_DATA``, else ``../shared/data``."""
+    path = Path(option or os.environ.get("VNNEWS_DATA") or DEFAULT_DATA)
+    if not path.is_dir():
+        sys.exit(f"corpus folder not found: {path} (pass --data or set VNNEWS_DATA)")
+    return path
+
+
+def read_jsonl(path: Path, limit: Optional[int] = None) -> Iterator[Dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for i, line in enumerate(handle):
+            if limit is not None and i >= limit:
+                break
+            yield json.loads(line)
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    return f"{platform.machine()}, {cpus} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def write_section(name: str, body: str) -> None:
+    """Replace (or append) the ``name`` section of BENCHMARKS.md with ``body`` plus run metadata."""
+    target = ROOT / "BENCHMARKS.md"
+    current = target.read_text(encoding="utf-8") if target.exists() else "# Benchmarks\n"
+    command = "python " + " ".join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]])
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    block = (
+        f"<!-- {name}:start -->\n"
+        f"Command: `{command}`  \nDate: {stamp}  \nMachine: {machine()}\n\n{body.strip()}\n"
+        f"<!-- {name}:end -->"
+    )
+    pattern = re.compile(rf"<!-- {name}:start -->.*?<!-- {name}:end -->", re.DOTALL)
+    if pattern.search(current):
+        updated = pattern.sub(lambda _: block, current)
+    else:
+        updated = current.rstrip() + "\n\n" + block + "\n"
+    target.write_text(updated, encoding="utf-8")

@@ -1,0 +1,84 @@
+"""Command line: ``vnnews-nlp analyze FILE|-``."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from . import __version__
+from .article import parse_article
+from .render import article_to_markdown, article_to_text
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Read Vietnamese policy and news articles: structure, sentences, boilerplate set aside.",
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"vnnews-nlp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """vnnews-nlp: Vietnamese news analysis, offline."""
+
+
+def _read(source: str) -> str:
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise typer.BadParameter(f"no such file: {source}", param_hint="FILE")
+        data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise typer.BadParameter(
+            f"{source} is not UTF-8 (byte {err.start}); convert it to UTF-8 first", param_hint="FILE"
+        ) from err
+
+
+@app.command()
+def analyze(
+    source: str = typer.Argument(..., metavar="FILE|-", help="A UTF-8 text file, or - for standard input."),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """Parse an article and print its structure: title, lead, sentences with offsets, captions, set-aside blocks."""
+    text = _read(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            article = parse_article(text)
+        except (TypeError, ValueError) as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(code=2) from err
+    for warning in caught:
+        typer.echo(f"warning: {warning.message}", err=True)
+    if output_format is OutputFormat.json:
+        typer.echo(article.to_json())
+    elif output_format is OutputFormat.markdown:
+        typer.echo(article_to_markdown(article), nl=False)
+    else:
+        typer.echo(article_to_text(article), nl=False)
+
+
+def main() -> None:
+    """Entry point of the ``vnnews-nlp`` script."""
+    app()

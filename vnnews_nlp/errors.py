@@ -1,0 +1,41 @@
+"""Exceptions and warnings raised by vnnews_nlp.
+
+Every public function validates its input with :func:`vnnews_nlp.text.validate.ensure_text` and raises
+one of these (or a plain :class:`TypeError`) before any model sees the text.
+"""
+
+from __future__ import annotations
+
+
+class EmptyTextError(ValueError):
+    """The text is empty or holds only whitespace (and invisible characters)."""
+
+
+class HTMLInputError(ValueError):
+    """An HTML page was passed where plain text was expected.
+
+    Use :meth:`vnnews_nlp.Article.from_html` (``pip install "vnnews-nlp[html]"``) instead.
+    """
+
+
+class LegacyEncodingError(ValueError):
+    """The text is Vietnamese in a pre-Unicode font encoding (TCVN3/ABC or VNI).
+
+    Such text must be converted to Unicode with a dedicated tool (for instance UniKey's converter)
+    before it can be analysed; guessing the conversion would silently corrupt it.
+
+    Attributes:
+        encoding: ``"TCVN3"`` or ``"VNI"``.
+    """
+
+    def __init__(self, message: str, encoding: str) -> None:
+        super().__init__(message)
+        self.encoding = encoding
+
+
+class LanguageWarning(UserWarning):
+    """The text does not look like Vietnamese written with diacritics; results are best effort."""
+
+
+class MojibakeWarning(UserWarning):
+    """The text holds mis-decoded UTF-8 that could not be repaired unambiguously."""

@@ -1,0 +1,54 @@
+"""Word segmentation through underthesea's CRF model, with offsets.
+
+Vietnamese writes one syllable per space-separated unit, and a word may span several syllables
+(``hội nghị``, ``Trần Thế Dũng``). underthesea returns words as strings; :func:`segment_words`
+aligns them back onto the input so each word carries offsets.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable, List, Optional, Tuple
+
+_lock = threading.Lock()
+_segmenter: Optional[Callable[[str], List[str]]] = None
+
+
+def _load() -> Callable[[str], List[str]]:
+    global _segmenter
+    with _lock:
+        if _segmenter is None:
+            from underthesea import word_tokenize
+
+            word_tokenize("khởi động")  # load the CRF model once, under the lock
+            _segmenter = word_tokenize
+    return _segmenter
+
+
+def segment_words(text: str, start: int = 0, end: Optional[int] = None) -> List[Tuple[int, int]]:
+    """Segment ``text[start:end]`` into words; return each word's ``(start, end)`` in ``text``.
+
+    >>> t = "Hội nghị tổng kết phong trào"
+    >>> [t[s:e] for s, e in segment_words(t)]
+    ['Hội nghị', 'tổng kết', 'phong trào']
+    """
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    if not piece.strip():
+        return []
+    words = _load()(piece)
+    spans: List[Tuple[int, int]] = []
+    pos = 0
+    for word in words:
+        while pos < len(piece) and piece[pos].isspace():
+            pos += 1
+        found = piece.find(word, pos, pos + len(word) + 8)
+        if found < 0:
+            # underthesea normalised some character of this word: fall back to its length.
+            found, width = pos, len(word)
+        else:
+            width = len(word)
+        stop = min(found + width, len(piece))
+        spans.append((start + found, start + stop))
+        pos = stop
+    return spans
