@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONE_MARKS = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 _TONE_BY_INDEX = {v: k for k, v in _TONE_MARKS.items()}
@@ -80,8 +81,8 @@ def _tone_position(lower: str) -> int | None:
     return offset  # two vowels, open syllable: hòa, thúy, khỏe, mùa, tài
 
 
-def _fix_syllable(match: re.Match) -> str:
-    word = match.group()
+@lru_cache(maxsize=1 << 16)
+def _fix_word(word: str) -> str:
     if len(word) > 7 or not _HAS_TONE.search(word):
         return word
     bases = []
@@ -100,6 +101,10 @@ def _fix_syllable(match: re.Match) -> str:
         return word
     bases[target] = _with_tone(bases[target], tone)
     return "".join(bases)
+
+
+def _fix_syllable(match: re.Match) -> str:
+    return _fix_word(match.group())
 
 
 def canonical_tone_placement(text: str) -> str:

@@ -1,0 +1,57 @@
+import pytest
+
+from vnnews_nlp.text import normalize, split_sentences
+
+
+def split(text, **kwargs):
+    return [text[s:e] for s, e in split_sentences(text, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tại TP. Hồ Chí Minh, hội nghị diễn ra. Đại biểu thảo luận.",
+         ["Tại TP. Hồ Chí Minh, hội nghị diễn ra.", "Đại biểu thảo luận."]),
+        ("Theo ông Th. Nguyễn, mô hình hiệu quả. Tỉnh tiếp tục nhân rộng.",
+         ["Theo ông Th. Nguyễn, mô hình hiệu quả.", "Tỉnh tiếp tục nhân rộng."]),
+        ("PGS.TS. Trần Văn B phát biểu. Hội nghị bế mạc.", ["PGS.TS. Trần Văn B phát biểu.", "Hội nghị bế mạc."]),
+        ("(Baohatinh.vn) - Toàn tỉnh có hơn 1.800 mô hình. Chiều 19/1, hội nghị khai mạc.",
+         ["(Baohatinh.vn) - Toàn tỉnh có hơn 1.800 mô hình.", "Chiều 19/1, hội nghị khai mạc."]),
+        ("Bị can là chị Huyền Tr. (SN 1997) ở huyện Đắk Mil. Vụ án đang được điều tra.",
+         ["Bị can là chị Huyền Tr. (SN 1997) ở huyện Đắk Mil.", "Vụ án đang được điều tra."]),
+        ("Điều 1. Phê duyệt đề án. Điều 2. Giao Sở Y tế chủ trì.",
+         ["Điều 1. Phê duyệt đề án.", "Điều 2. Giao Sở Y tế chủ trì."]),
+        ("1. Tăng cường kiểm tra. 2. Đẩy mạnh tuyên truyền.", ["1. Tăng cường kiểm tra.", "2. Đẩy mạnh tuyên truyền."]),
+        ('Ông nói: "Phải làm ngay." Sau đó hội nghị bế mạc!', ['Ông nói: "Phải làm ngay."', "Sau đó hội nghị bế mạc!"]),
+        ("Siết chặt kỷ luật, kỷ cương... Tăng cường đối thoại.", ["Siết chặt kỷ luật, kỷ cương...", "Tăng cường đối thoại."]),
+        ("Có bao nhiêu mô hình? Hơn 1.800 mô hình.", ["Có bao nhiêu mô hình?", "Hơn 1.800 mô hình."]),
+        ("Giá tăng 2.5 lần so với năm 2021. vẫn chưa dừng lại", ["Giá tăng 2.5 lần so với năm 2021. vẫn chưa dừng lại"]),
+        ("Hội nghị diễn ra trong 1 buổi", ["Hội nghị diễn ra trong 1 buổi"]),
+    ],
+)
+def test_abbreviations_numbers_quotes_and_lists(text, expected):
+    assert split(text) == expected
+
+
+def test_offsets_stay_inside_the_requested_range_and_are_trimmed():
+    text = "Tiêu đề\n  Câu thứ nhất. Câu thứ hai.  \nDòng khác."
+    start, end = text.index("  Câu"), text.index("\nDòng")
+    spans = split_sentences(text, start, end)
+    assert [text[s:e] for s, e in spans] == ["Câu thứ nhất.", "Câu thứ hai."]
+    assert all(start <= s < e <= end for s, e in spans)
+
+
+def test_extra_abbreviations_for_one_call():
+    text = "Ông Lê An, Ptgđ. Công ty Sông Đà, trình bày. Hết."
+    assert split(text) == ["Ông Lê An, Ptgđ.", "Công ty Sông Đà, trình bày.", "Hết."]
+    assert split(text, abbreviations=["Ptgđ"]) == ["Ông Lê An, Ptgđ. Công ty Sông Đà, trình bày.", "Hết."]
+
+
+def test_underthesea_splits_the_source_mark_and_ignores_line_breaks_where_ours_does_not(sample_text):
+    from underthesea import sent_tokenize
+
+    theirs = sent_tokenize(sample_text)
+    assert theirs[0].endswith("(Baohatinh.")  # the documented weakness this splitter fixes
+    norm = normalize(sample_text).text
+    lead = norm.splitlines()[2]
+    assert split(lead) == [lead]
