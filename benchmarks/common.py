@@ -10,14 +10,15 @@ import platform
 import re
 import shlex
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Dict, Iterator, Optional
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 
 
-def data_dir(option: Optional[str] = None) -> Path:
+def data_dir(option: str | None = None) -> Path:
     """The corpus folder: ``--data`` option, else ``$VNNEWS_DATA``, else ``../shared/data``."""
     path = Path(option or os.environ.get("VNNEWS_DATA") or DEFAULT_DATA)
     if not path.is_dir():
@@ -25,7 +26,7 @@ def data_dir(option: Optional[str] = None) -> Path:
     return path
 
 
-def read_jsonl(path: Path, limit: Optional[int] = None) -> Iterator[Dict[str, Any]]:
+def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for i, line in enumerate(handle):
             if limit is not None and i >= limit:
@@ -38,14 +39,14 @@ def machine() -> str:
     return f"{platform.machine()}, {cpus} cores, Python {platform.python_version()}, {platform.system()}"
 
 
-def write_section(name: str, body: str) -> None:
-    """Replace (or append) the ``name`` section of BENCHMARKS.md with ``body`` plus run metadata."""
+def write_section(name: str, title: str, body: str) -> None:
+    """Replace (or append) the ``name`` section of BENCHMARKS.md: heading, run metadata, then ``body``."""
     target = ROOT / "BENCHMARKS.md"
     current = target.read_text(encoding="utf-8") if target.exists() else "# Benchmarks\n"
     command = "python " + " ".join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]])
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     block = (
-        f"<!-- {name}:start -->\n"
+        f"<!-- {name}:start -->\n## {title}\n\n"
         f"Command: `{command}`  \nDate: {stamp}  \nMachine: {machine()}\n\n{body.strip()}\n"
         f"<!-- {name}:end -->"
     )

@@ -16,8 +16,8 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, List, Set, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -25,21 +25,21 @@ from benchmarks.common import ROOT, data_dir, read_jsonl, write_section  # noqa:
 from vnnews_nlp import parse_article  # noqa: E402
 from vnnews_nlp.text import normalize, split_sentences  # noqa: E402
 
-Splitter = Callable[[str], List[str]]
+Splitter = Callable[[str], list[str]]
 
 
-def ours(paragraph: str) -> List[str]:
+def ours(paragraph: str) -> list[str]:
     text = normalize(paragraph).text
     return [text[s:e] for s, e in split_sentences(text)]
 
 
-def theirs(paragraph: str) -> List[str]:
+def theirs(paragraph: str) -> list[str]:
     from underthesea import sent_tokenize
 
     return sent_tokenize(normalize(paragraph).text)
 
 
-def boundaries(sentences: List[str]) -> Set[int]:
+def boundaries(sentences: list[str]) -> set[int]:
     """Cumulative non-space character counts at each sentence end (robust to spacing changes)."""
     out, total = set(), 0
     for sentence in sentences[:-1]:
@@ -48,9 +48,9 @@ def boundaries(sentences: List[str]) -> Set[int]:
     return out
 
 
-def gold_sentences(text: str) -> Tuple[List[str], int]:
+def gold_sentences(text: str) -> tuple[list[str], int]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    merged: List[str] = []
+    merged: list[str] = []
     fixed = 0
     for line in lines:
         if merged and (line[0].islower() or line[0] == "("):
@@ -61,7 +61,7 @@ def gold_sentences(text: str) -> Tuple[List[str], int]:
     return merged, fixed
 
 
-def score(pairs: List[Tuple[Set[int], Set[int]]]) -> Tuple[float, float, float]:
+def score(pairs: list[tuple[set[int], set[int]]]) -> tuple[float, float, float]:
     tp = sum(len(g & p) for g, p in pairs)
     npred = sum(len(p) for _, p in pairs)
     ngold = sum(len(g) for g, _ in pairs)
@@ -71,18 +71,18 @@ def score(pairs: List[Tuple[Set[int], Set[int]]]) -> Tuple[float, float, float]:
     return precision, recall, f1
 
 
-def run(paragraphs: List[str], golds: List[List[str]], splitter: Splitter, repeat: int):
+def run(paragraphs: list[str], golds: list[list[str]], splitter: Splitter, repeat: int):
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         predicted = [splitter(p) for p in paragraphs]
         times.append(time.perf_counter() - start)
-    pairs = [(boundaries(g), boundaries(p)) for g, p in zip(golds, predicted)]
-    exact = sum(1 for g, p in zip(golds, predicted) if boundaries(g) == boundaries(p)) / len(golds)
+    pairs = [(boundaries(g), boundaries(p)) for g, p in zip(golds, predicted, strict=True)]
+    exact = sum(1 for g, p in zip(golds, predicted, strict=True) if boundaries(g) == boundaries(p)) / len(golds)
     return score(pairs), exact, len(paragraphs) / statistics.median(times)
 
 
-def sample_scores() -> List[str]:
+def sample_scores() -> list[str]:
     """Whole sample file, as a user would pass it: ours per paragraph, underthesea on the whole text."""
     from underthesea import sent_tokenize
 
@@ -116,9 +116,7 @@ def main() -> None:
     sample = sample_scores()
 
     rows = []
-    for k, (name, splitter) in enumerate(
-        (("vnnews_nlp.split_sentences", ours), ("underthesea.sent_tokenize", theirs))
-    ):
+    for k, (name, splitter) in enumerate((("vnnews_nlp.split_sentences", ours), ("underthesea.sent_tokenize", theirs))):
         (p, r, f), exact, speed = run(paragraphs, golds, splitter, args.repeat)
         rows.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {exact:.3f} | {speed:,.0f} | {sample[k]} |")
     gold_breaks = sum(len(g) - 1 for g in golds)
@@ -133,7 +131,7 @@ def main() -> None:
     )
     print(body)
     if not args.no_write:
-        write_section("sentences", "## Sentence splitting\n\n" + body)
+        write_section("sentences", "Sentence splitting", body)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """The document model on the canonical sample and on other page layouts."""
 
 import pytest
+from conftest import TESTS
 
 from vnnews_nlp import HTMLInputError, LanguageWarning, parse_article
-from conftest import TESTS
 
 SAMPLE_SENTENCES = (TESTS / "data" / "sample_sentences.txt").read_text(encoding="utf-8").splitlines()
 HEADLINE = "Các mô hình “Dân vận khéo” cần hiệu quả, thiết thực với lợi ích của Nhân dân"
@@ -59,7 +59,7 @@ def test_sample_read_more_tail_and_topic_line_are_set_aside(sample_article):
 
 def test_every_span_round_trips_to_the_original_string(sample_article, sample_text):
     for span in all_spans(sample_article):
-        assert sample_text[span.start:span.end] == span.text
+        assert sample_text[span.start : span.end] == span.text
         assert span.text.strip() == span.text and span.text
     starts = [s.start for s in sample_article.sentences]
     assert starts == sorted(starts)
@@ -70,7 +70,7 @@ def test_tokens_are_underthesea_words_with_offsets(sample_article, sample_text):
     words = [t.text for t in sentence.tokens]
     assert words[:6] == ["Kết luận", "hội nghị", ",", "Phó", "Bí thư", "Thường trực"]
     assert "Trần Thế Dũng" in words
-    assert all(sample_text[t.start:t.end] == t.text for t in sentence.tokens)
+    assert all(sample_text[t.start : t.end] == t.text for t in sentence.tokens)
     assert sentence.tokens is sentence.tokens  # segmented once, then cached
 
 
@@ -81,7 +81,7 @@ def test_offsets_refer_to_the_original_even_when_normalisation_changes_lengths(s
     a = parse_article(messy)
     assert len(a.sentences) == 19
     for span in all_spans(a):
-        assert messy[span.start:span.end] == span.text
+        assert messy[span.start : span.end] == span.text
     assert unicodedata.normalize("NFC", a.dateline.text) == "Chiều 19/1"
     assert a.sentences[0].norm_text.startswith("Phó Bí thư Thường trực Tỉnh ủy Hà Tĩnh")
 
@@ -108,8 +108,21 @@ def test_a_page_without_blank_lines_with_bullets_byline_credit_share_breadcrumb_
     a = parse_article(PAGE)
     roles = [b.role for b in a.blocks]
     assert roles == [
-        "title", "navigation", "lead", "body", "caption", "body", "list_item", "list_item", "list_item",
-        "body", "byline", "share", "tags", "related", "related",
+        "title",
+        "navigation",
+        "lead",
+        "body",
+        "caption",
+        "body",
+        "list_item",
+        "list_item",
+        "list_item",
+        "body",
+        "byline",
+        "share",
+        "tags",
+        "related",
+        "related",
     ]
     assert a.source_mark.text == "TTO"
     assert a.dateline.text == "Ngày 5/7"
@@ -164,7 +177,7 @@ def test_from_html_extracts_the_article_with_trafilatura(sample_text):
     a = Article.from_html(html)
     assert a.title.text == lines[0]
     assert any(s.text.startswith("Kết luận hội nghị, Phó Bí thư") for s in a.sentences)
-    assert all(a.text[s.start:s.end] == s.text for s in a.sentences)
+    assert all(a.text[s.start : s.end] == s.text for s in a.sentences)
 
 
 @pytest.mark.parametrize(
@@ -179,7 +192,7 @@ def test_non_vietnamese_text_warns_and_is_parsed_best_effort(text):
     with pytest.warns(LanguageWarning):
         a = parse_article(text)
     assert not a.language.is_vietnamese
-    assert a.sentences and a.text[a.sentences[0].start:a.sentences[0].end] == a.sentences[0].text
+    assert a.sentences and a.text[a.sentences[0].start : a.sentences[0].end] == a.sentences[0].text
 
 
 def test_to_dict_is_json_ready_and_carries_offsets(sample_article):
@@ -188,5 +201,5 @@ def test_to_dict_is_json_ready_and_carries_offsets(sample_article):
     data = json.loads(sample_article.to_json())
     assert data["source_category"] == "Chủ trương - Chính sách"
     first = data["paragraphs"][0]["sentences"][0]
-    assert sample_article.text[first["start"]:first["end"]] == first["text"]
+    assert sample_article.text[first["start"] : first["end"]] == first["text"]
     assert {b["role"] for b in data["boilerplate"]} == {"topic_line", "related"}

@@ -1,8 +1,8 @@
 import json
 
+from conftest import SAMPLE
 from typer.testing import CliRunner
 
-from conftest import SAMPLE
 from vnnews_nlp.cli import app
 
 runner = CliRunner()
@@ -24,7 +24,7 @@ def test_analyze_json_offsets_point_into_the_file(sample_text):
     data = json.loads(result.stdout)
     sentences = [s for p in data["paragraphs"] for s in p["sentences"]]
     assert len(sentences) == 19
-    assert all(sample_text[s["start"]:s["end"]] == s["text"] for s in sentences)
+    assert all(sample_text[s["start"] : s["end"]] == s["text"] for s in sentences)
 
 
 def test_analyze_markdown_from_stdin(sample_text):

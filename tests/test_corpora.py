@@ -22,7 +22,7 @@ def test_vietnews_articles_parse_with_valid_offsets_and_no_warnings(shared_data)
             article = parse_article(text)
             assert article.title.text == record["title"].strip()
             assert article.sentences
-            assert all(text[s.start:s.end] == s.text for s in article.sentences)
+            assert all(text[s.start : s.end] == s.text for s in article.sentences)
 
 
 def test_sentence_boundaries_on_vietnews_reach_the_measured_quality(shared_data):

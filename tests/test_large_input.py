@@ -8,7 +8,7 @@ from vnnews_nlp import parse_article
 
 def body_of(sample_text: str) -> str:
     lines = sample_text.split("\n")
-    return "\n".join(lines[2:lines.index("Chủ đề Chủ trương - Chính sách")])
+    return "\n".join(lines[2 : lines.index("Chủ đề Chủ trương - Chính sách")])
 
 
 def timed_parse(text: str) -> float:

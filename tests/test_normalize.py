@@ -39,8 +39,14 @@ def test_nfd_input_is_composed():
 
 @pytest.mark.parametrize(
     "new_style, old_style",
-    [("hoà", "hòa"), ("Thuý", "Thúy"), ("khoẻ", "khỏe"), ("Uỷ ban", "Ủy ban"), ("HOÀ BÌNH", "HÒA BÌNH"),
-     ("hoá", "hóa")],
+    [
+        ("hoà", "hòa"),
+        ("Thuý", "Thúy"),
+        ("khoẻ", "khỏe"),
+        ("Uỷ ban", "Ủy ban"),
+        ("HOÀ BÌNH", "HÒA BÌNH"),
+        ("hoá", "hóa"),
+    ],
 )
 def test_one_tone_mark_placement(new_style, old_style):
     assert canonical_tone_placement(new_style) == old_style

@@ -3,8 +3,8 @@
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from vnnews_nlp import parse_article
 from vnnews_nlp.render import article_to_text
 

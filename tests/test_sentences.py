@@ -10,22 +10,38 @@ def split(text, **kwargs):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Tại TP. Hồ Chí Minh, hội nghị diễn ra. Đại biểu thảo luận.",
-         ["Tại TP. Hồ Chí Minh, hội nghị diễn ra.", "Đại biểu thảo luận."]),
-        ("Theo ông Th. Nguyễn, mô hình hiệu quả. Tỉnh tiếp tục nhân rộng.",
-         ["Theo ông Th. Nguyễn, mô hình hiệu quả.", "Tỉnh tiếp tục nhân rộng."]),
+        (
+            "Tại TP. Hồ Chí Minh, hội nghị diễn ra. Đại biểu thảo luận.",
+            ["Tại TP. Hồ Chí Minh, hội nghị diễn ra.", "Đại biểu thảo luận."],
+        ),
+        (
+            "Theo ông Th. Nguyễn, mô hình hiệu quả. Tỉnh tiếp tục nhân rộng.",
+            ["Theo ông Th. Nguyễn, mô hình hiệu quả.", "Tỉnh tiếp tục nhân rộng."],
+        ),
         ("PGS.TS. Trần Văn B phát biểu. Hội nghị bế mạc.", ["PGS.TS. Trần Văn B phát biểu.", "Hội nghị bế mạc."]),
-        ("(Baohatinh.vn) - Toàn tỉnh có hơn 1.800 mô hình. Chiều 19/1, hội nghị khai mạc.",
-         ["(Baohatinh.vn) - Toàn tỉnh có hơn 1.800 mô hình.", "Chiều 19/1, hội nghị khai mạc."]),
-        ("Bị can là chị Huyền Tr. (SN 1997) ở huyện Đắk Mil. Vụ án đang được điều tra.",
-         ["Bị can là chị Huyền Tr. (SN 1997) ở huyện Đắk Mil.", "Vụ án đang được điều tra."]),
-        ("Điều 1. Phê duyệt đề án. Điều 2. Giao Sở Y tế chủ trì.",
-         ["Điều 1. Phê duyệt đề án.", "Điều 2. Giao Sở Y tế chủ trì."]),
+        (
+            "(Baohatinh.vn) - Toàn tỉnh có hơn 1.800 mô hình. Chiều 19/1, hội nghị khai mạc.",
+            ["(Baohatinh.vn) - Toàn tỉnh có hơn 1.800 mô hình.", "Chiều 19/1, hội nghị khai mạc."],
+        ),
+        (
+            "Bị can là chị Huyền Tr. (SN 1997) ở huyện Đắk Mil. Vụ án đang được điều tra.",
+            ["Bị can là chị Huyền Tr. (SN 1997) ở huyện Đắk Mil.", "Vụ án đang được điều tra."],
+        ),
+        (
+            "Điều 1. Phê duyệt đề án. Điều 2. Giao Sở Y tế chủ trì.",
+            ["Điều 1. Phê duyệt đề án.", "Điều 2. Giao Sở Y tế chủ trì."],
+        ),
         ("1. Tăng cường kiểm tra. 2. Đẩy mạnh tuyên truyền.", ["1. Tăng cường kiểm tra.", "2. Đẩy mạnh tuyên truyền."]),
         ('Ông nói: "Phải làm ngay." Sau đó hội nghị bế mạc!', ['Ông nói: "Phải làm ngay."', "Sau đó hội nghị bế mạc!"]),
-        ("Siết chặt kỷ luật, kỷ cương... Tăng cường đối thoại.", ["Siết chặt kỷ luật, kỷ cương...", "Tăng cường đối thoại."]),
+        (
+            "Siết chặt kỷ luật, kỷ cương... Tăng cường đối thoại.",
+            ["Siết chặt kỷ luật, kỷ cương...", "Tăng cường đối thoại."],
+        ),
         ("Có bao nhiêu mô hình? Hơn 1.800 mô hình.", ["Có bao nhiêu mô hình?", "Hơn 1.800 mô hình."]),
-        ("Giá tăng 2.5 lần so với năm 2021. vẫn chưa dừng lại", ["Giá tăng 2.5 lần so với năm 2021. vẫn chưa dừng lại"]),
+        (
+            "Giá tăng 2.5 lần so với năm 2021. vẫn chưa dừng lại",
+            ["Giá tăng 2.5 lần so với năm 2021. vẫn chưa dừng lại"],
+        ),
         ("Hội nghị diễn ra trong 1 buổi", ["Hội nghị diễn ra trong 1 buổi"]),
     ],
 )

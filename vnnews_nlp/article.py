@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 from .errors import HTMLInputError
 from .layout import CONTENT_ROLES, Layout, analyse_layout
@@ -55,12 +55,12 @@ class Article:
         self.text: str = normalized.original
         self.normalized = normalized
         self.language = language
-        self.source_category: Optional[str] = layout.source_category
-        self.source_mark: Optional[Span] = self._span(Span, *layout.source_mark) if layout.source_mark else None
-        self.dateline: Optional[Span] = self._span(Span, *layout.dateline) if layout.dateline else None
-        self.blocks: List[Block] = []
-        self.paragraphs: List[Paragraph] = []
-        self.sentences: List[Sentence] = []
+        self.source_category: str | None = layout.source_category
+        self.source_mark: Span | None = self._span(Span, *layout.source_mark) if layout.source_mark else None
+        self.dateline: Span | None = self._span(Span, *layout.dateline) if layout.dateline else None
+        self.blocks: list[Block] = []
+        self.paragraphs: list[Paragraph] = []
+        self.sentences: list[Sentence] = []
         for block in layout.blocks:
             if block.role in CONTENT_ROLES:
                 sentences = tuple(
@@ -69,23 +69,28 @@ class Article:
                 )
                 marker = self._span(Span, *block.marker) if block.marker else None
                 paragraph = self._span(
-                    Paragraph, block.start, block.end, role=block.role,
-                    index=len(self.paragraphs), sentences=sentences, marker=marker,
+                    Paragraph,
+                    block.start,
+                    block.end,
+                    role=block.role,
+                    index=len(self.paragraphs),
+                    sentences=sentences,
+                    marker=marker,
                 )
                 self.paragraphs.append(paragraph)
                 self.sentences.extend(sentences)
                 self.blocks.append(paragraph)
             else:
                 self.blocks.append(self._span(Block, block.start, block.end, role=block.role))
-        self.title: Optional[Block] = next((b for b in self.blocks if b.role == "title"), None)
-        self.lead: Optional[Paragraph] = next((p for p in self.paragraphs if p.role == "lead"), None)
-        self.captions: List[Block] = [b for b in self.blocks if b.role == "caption"]
-        self.boilerplate: List[Block] = [b for b in self.blocks if b.role in BOILERPLATE_ROLES]
-        self._tokens: Dict[int, Tuple[Token, ...]] = {}
+        self.title: Block | None = next((b for b in self.blocks if b.role == "title"), None)
+        self.lead: Paragraph | None = next((p for p in self.paragraphs if p.role == "lead"), None)
+        self.captions: list[Block] = [b for b in self.blocks if b.role == "caption"]
+        self.boilerplate: list[Block] = [b for b in self.blocks if b.role in BOILERPLATE_ROLES]
+        self._tokens: dict[int, tuple[Token, ...]] = {}
         self._tokens_lock = threading.Lock()
 
     @classmethod
-    def from_text(cls, text: str, *, has_title: Optional[bool] = None) -> "Article":
+    def from_text(cls, text: str, *, has_title: bool | None = None) -> Article:
         """Parse raw article text (see :func:`parse_article`)."""
         text = ensure_text(text)
         if _HTML_PAGE.match(text) or len(_HTML_TAG.findall(text[:20_000])) >= 3:
@@ -98,7 +103,7 @@ class Article:
         return cls(normalized, analyse_layout(normalized.text, has_title=has_title), language)
 
     @classmethod
-    def from_html(cls, html: str, *, url: Optional[str] = None) -> "Article":
+    def from_html(cls, html: str, *, url: str | None = None) -> Article:
         """Extract the article from a web page with trafilatura, then parse it.
 
         The offsets of the result refer to the extracted text (title, blank line, body), which is
@@ -121,7 +126,7 @@ class Article:
         ostart, oend = self.normalized.to_original(start, end)
         return kind(self, ostart, oend, start, end, **extra)
 
-    def tokens_of(self, sentence: Sentence) -> Tuple[Token, ...]:
+    def tokens_of(self, sentence: Sentence) -> tuple[Token, ...]:
         """Words of ``sentence`` (underthesea word segmentation), cached."""
         cached = self._tokens.get(sentence.index)
         if cached is None:
@@ -136,10 +141,10 @@ class Article:
         """The content paragraphs' normalised text, one paragraph per line (no title, captions or tails)."""
         return "\n".join(p.norm_text for p in self.paragraphs)
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary of everything the article holds, offsets included."""
 
-        def opt(span: Optional[Span]) -> Optional[Dict[str, Any]]:
+        def opt(span: Span | None) -> dict[str, Any] | None:
             return span.to_dict() if span is not None else None
 
         return {
@@ -158,7 +163,7 @@ class Article:
             "repaired_mojibake": self.normalized.repaired_mojibake,
         }
 
-    def to_json(self, indent: Optional[int] = 2) -> str:
+    def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def __repr__(self) -> str:
@@ -169,7 +174,7 @@ class Article:
         )
 
 
-def parse_article(text: str, *, has_title: Optional[bool] = None) -> Article:
+def parse_article(text: str, *, has_title: bool | None = None) -> Article:
     """Parse raw Vietnamese article text into an :class:`Article`.
 
     Args:

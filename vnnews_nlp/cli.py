@@ -6,6 +6,7 @@ import sys
 import warnings
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -34,7 +35,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     """vnnews-nlp: Vietnamese news analysis, offline."""
 
@@ -57,8 +60,8 @@ def _read(source: str) -> str:
 
 @app.command()
 def analyze(
-    source: str = typer.Argument(..., metavar="FILE|-", help="A UTF-8 text file, or - for standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    source: Annotated[str, typer.Argument(metavar="FILE|-", help="A UTF-8 text file, or - for standard input.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
 ) -> None:
     """Parse an article and print its structure: title, lead, sentences with offsets, captions, set-aside blocks."""
     text = _read(source)

@@ -27,9 +27,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
 
-Offsets = Tuple[int, int]
+Offsets = tuple[int, int]
 
 CONTENT_ROLES = ("lead", "body", "list_item")
 
@@ -47,7 +46,9 @@ _SHARE_WORDS = frozenset(
     "trang x linkedin telegram".split()
 )
 _NAVIGATION = re.compile(r"[^>»|]{1,40}(?:\s*[>»|]\s*[^>»|]{1,40}){1,6}")
-_CREDIT = re.compile(r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|clip|video)\s*:\s*[^.]{1,60}\)?\.?", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|clip|video)\s*:\s*[^.]{1,60}\)?\.?", re.IGNORECASE
+)
 _CAPTION_MARK = re.compile(
     r"^(?:ảnh|ảnh minh họa|clip|video)\s*:|\((?:ảnh|nguồn)\s*:[^)]*\)\.?$|[.\-]\s*ảnh\s*:[^.]{1,60}$",
     re.IGNORECASE,
@@ -58,9 +59,7 @@ _BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[-–&(]*[A-ZĐÀ-ỸẠ-Ỹ][\w.]*[)]*\.?|[-–&]|\(\w[\w. ]*\)")
-_SOURCE_MARK = re.compile(
-    r"(?P<mark>\([^()\n]{2,40}\)|[A-ZĐ][A-ZĐ0-9&]{1,11}(?:\.[A-Za-z]{2,3})?)\s*-\s+"
-)
+_SOURCE_MARK = re.compile(r"(?P<mark>\([^()\n]{2,40}\)|[A-ZĐ][A-ZĐ0-9&]{1,11}(?:\.[A-Za-z]{2,3})?)\s*-\s+")
 _DATELINE = re.compile(
     r"(?:(?:sáng|chiều|trưa|tối|đêm|khuya|rạng sáng|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|"
     r"sáng qua|chiều qua|tối qua|đêm qua)\s*(?:\(\s*)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\)?|"
@@ -84,7 +83,7 @@ class BlockLayout:
     start: int
     end: int
     content_start: int = -1
-    marker: Optional[Offsets] = None
+    marker: Offsets | None = None
 
     def __post_init__(self) -> None:
         if self.content_start < 0:
@@ -95,13 +94,13 @@ class BlockLayout:
 class Layout:
     """What :func:`analyse_layout` found, in normalised offsets."""
 
-    blocks: List[BlockLayout] = field(default_factory=list)
-    source_category: Optional[str] = None
-    source_mark: Optional[Offsets] = None
-    dateline: Optional[Offsets] = None
+    blocks: list[BlockLayout] = field(default_factory=list)
+    source_category: str | None = None
+    source_mark: Offsets | None = None
+    dateline: Offsets | None = None
 
 
-def _lines(text: str) -> List[Tuple[int, int, bool]]:
+def _lines(text: str) -> list[tuple[int, int, bool]]:
     """Non-blank lines as ``(start, end, after_blank_line)``, trimmed."""
     out = []
     pos = 0
@@ -118,9 +117,9 @@ def _lines(text: str) -> List[Tuple[int, int, bool]]:
     return out
 
 
-def _paragraphs(text: str) -> List[Offsets]:
+def _paragraphs(text: str) -> list[Offsets]:
     """Lines joined where a line was soft-wrapped (no final punctuation, next starts lower-case)."""
-    paragraphs: List[Offsets] = []
+    paragraphs: list[Offsets] = []
     for start, end, after_blank in _lines(text):
         if (
             paragraphs
@@ -158,7 +157,7 @@ def _key(chunk: str) -> str:
     return re.sub(r"\W+", " ", chunk.casefold()).strip()
 
 
-def analyse_layout(text: str, has_title: Optional[bool] = None) -> Layout:
+def analyse_layout(text: str, has_title: bool | None = None) -> Layout:
     """Give every paragraph of the normalised ``text`` a role.
 
     Args:
@@ -169,7 +168,7 @@ def analyse_layout(text: str, has_title: Optional[bool] = None) -> Layout:
     layout = Layout()
     if not paragraphs:
         return layout
-    roles: List[Optional[str]] = [None] * len(paragraphs)
+    roles: list[str | None] = [None] * len(paragraphs)
     chunks = [text[s:e] for s, e in paragraphs]
 
     if has_title is None:
@@ -208,9 +207,7 @@ def analyse_layout(text: str, has_title: Optional[bool] = None) -> Layout:
             roles[i] = "credit"
         elif _CAPTION_MARK.search(chunk) and _words(chunk) <= 60:
             roles[i] = "caption"
-        elif follows_repeat and _words(chunk) <= CAPTION_MAX_WORDS and len(
-            re.findall(r"[.!?](?:\s|$)", chunk)
-        ) <= 1:
+        elif follows_repeat and _words(chunk) <= CAPTION_MAX_WORDS and len(re.findall(r"[.!?](?:\s|$)", chunk)) <= 1:
             roles[i] = "caption"
 
     content = [i for i, r in enumerate(roles) if r is None]
@@ -230,8 +227,7 @@ def analyse_layout(text: str, has_title: Optional[bool] = None) -> Layout:
                 if date:
                     layout.dateline = (date.start(), date.end())
         if rank == 0 and (
-            layout.source_mark is not None
-            or (len(content) >= 3 and _words(chunks[i]) <= LEAD_MAX_WORDS)
+            layout.source_mark is not None or (len(content) >= 3 and _words(chunks[i]) <= LEAD_MAX_WORDS)
         ):
             block.role = "lead"
         else:
@@ -244,7 +240,5 @@ def analyse_layout(text: str, has_title: Optional[bool] = None) -> Layout:
         layout.blocks.append(block)
 
     by_start = {b.start: b for b in layout.blocks}
-    layout.blocks = [
-        by_start.get(s) or BlockLayout(roles[k] or "body", s, e) for k, (s, e) in enumerate(paragraphs)
-    ]
+    layout.blocks = [by_start.get(s) or BlockLayout(roles[k] or "body", s, e) for k, (s, e) in enumerate(paragraphs)]
     return layout

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List
-
 from .article import Article
 
 
@@ -13,7 +11,7 @@ def _offsets(span) -> str:  # type: ignore[no-untyped-def]
 
 def article_to_text(article: Article) -> str:
     """A terminal-friendly listing: header fields, numbered sentences with offsets, what was set aside."""
-    lines: List[str] = []
+    lines: list[str] = []
     if article.title is not None:
         lines += [f"Title     {article.title.text}  {_offsets(article.title)}"]
     if article.source_mark is not None:
@@ -36,7 +34,7 @@ def article_to_text(article: Article) -> str:
 
 def article_to_markdown(article: Article) -> str:
     """Markdown: the title as a heading, the lead in bold, paragraphs, then captions and set-aside blocks."""
-    out: List[str] = []
+    out: list[str] = []
     if article.title is not None:
         out += [f"# {article.title.text}", ""]
     meta = [

@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any
 
 MANIFEST = "MANIFEST.json"
 
@@ -43,12 +43,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=None)
-def _manifest(folder: Path) -> Dict[str, str]:
+@cache
+def _manifest(folder: Path) -> dict[str, str]:
     return dict(json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["sha256"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def resource_path(name: str) -> Path:
     """Path of the artefact ``name`` (e.g. ``"taxonomy/default.json"``), after checking its sha256.
 
@@ -75,7 +75,7 @@ def load_json(name: str) -> Any:
     return json.loads(resource_path(name).read_text(encoding="utf-8"))
 
 
-def write_manifest(folder: Path) -> Dict[str, str]:
+def write_manifest(folder: Path) -> dict[str, str]:
     """Record the sha256 of every artefact under ``folder`` (all files but READMEs and the manifest)."""
     hashes = {
         p.relative_to(folder).as_posix(): sha256_of(p)

@@ -8,7 +8,7 @@ private offsets into the normalised text that the models read (``span.norm_text`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .article import Article
@@ -23,7 +23,7 @@ class Span:
         end: offset just past the last character.
     """
 
-    doc: "Article" = field(repr=False)
+    doc: Article = field(repr=False)
     start: int
     end: int
     norm_start: int = field(repr=False)
@@ -32,14 +32,14 @@ class Span:
     @property
     def text(self) -> str:
         """The span as written in the caller's original string."""
-        return self.doc.text[self.start:self.end]
+        return self.doc.text[self.start : self.end]
 
     @property
     def norm_text(self) -> str:
         """The span in the normalised text (NFC, one tone placement, plain quotes and dashes)."""
-        return self.doc.normalized.text[self.norm_start:self.norm_end]
+        return self.doc.normalized.text[self.norm_start : self.norm_end]
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
     def __repr__(self) -> str:
@@ -68,11 +68,11 @@ class Sentence(Span):
     paragraph: int = 0
 
     @property
-    def tokens(self) -> Tuple[Token, ...]:
+    def tokens(self) -> tuple[Token, ...]:
         """The sentence's words, segmented on first access and cached by the article."""
         return self.doc.tokens_of(self)
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {**super().to_dict(), "index": self.index, "paragraph": self.paragraph}
 
 
@@ -88,7 +88,7 @@ class Block(Span):
 
     role: str = "body"
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {"role": self.role, **super().to_dict()}
 
 
@@ -103,10 +103,10 @@ class Paragraph(Block):
     """
 
     index: int = 0
-    sentences: Tuple[Sentence, ...] = ()
-    marker: Optional[Span] = None
+    sentences: tuple[Sentence, ...] = ()
+    marker: Span | None = None
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         out = {**super().to_dict(), "sentences": [s.to_dict() for s in self.sentences]}
         if self.marker is not None:
             out["marker"] = self.marker.to_dict()

@@ -8,12 +8,12 @@ found in the normalised text maps back to exact offsets in the original.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional, Tuple
 
 import numpy as np
 
-Edit = Tuple[int, int, str]
+Edit = tuple[int, int, str]
 """Replace ``text[start:end]`` by the string (which may be empty)."""
 
 
@@ -30,14 +30,14 @@ class Alignment:
     """
 
     source_length: int
-    src_start: Optional[np.ndarray] = None
-    src_end: Optional[np.ndarray] = None
+    src_start: np.ndarray | None = None
+    src_end: np.ndarray | None = None
 
     @property
     def is_identity(self) -> bool:
         return self.src_start is None
 
-    def to_source(self, start: int, end: int) -> Tuple[int, int]:
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map the derived half-open span ``[start, end)`` to the original text."""
         if self.src_start is None or self.src_end is None:
             return start, end
@@ -47,7 +47,7 @@ class Alignment:
             return pos, pos
         return int(self.src_start[start]), int(self.src_end[end - 1])
 
-    def then(self, inner: "Alignment") -> "Alignment":
+    def then(self, inner: Alignment) -> Alignment:
         """Compose: ``self`` maps text1 → source, ``inner`` maps text2 → text1; result maps text2 → source."""
         if inner.is_identity:
             return self
@@ -62,7 +62,7 @@ class Alignment:
         )
 
 
-def apply_edits(text: str, edits: Iterable[Edit]) -> Tuple[str, Alignment]:
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, Alignment]:
     """Apply sorted, non-overlapping edits and return the new text with its alignment to ``text``."""
     edits = list(edits)
     if not edits:

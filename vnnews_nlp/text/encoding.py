@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from typing import List
 
 from ..errors import LegacyEncodingError, MojibakeWarning
 from .alignment import Edit
@@ -49,7 +48,7 @@ def _decode_sequence(seq: str) -> str | None:
     return char
 
 
-def mojibake_edits(text: str) -> List[Edit]:
+def mojibake_edits(text: str) -> list[Edit]:
     """Edits that undo UTF-8-read-as-cp1252, or ``[]`` when there is none or it is ambiguous.
 
     The repair is applied only when it is unambiguous: at least two sequences decode to real
@@ -61,7 +60,7 @@ def mojibake_edits(text: str) -> List[Edit]:
     >>> apply_edits("Hà Ná»™i", mojibake_edits("Hà Ná»™i"))[0]
     'Hà Nội'
     """
-    edits: List[Edit] = []
+    edits: list[Edit] = []
     for match in _MOJIBAKE.finditer(text):
         char = _decode_sequence(match.group())
         if char is not None:

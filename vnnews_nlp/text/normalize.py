@@ -7,7 +7,8 @@ Steps, in order:
 1. UTF-8-read-as-cp1252 mojibake is repaired when unambiguous (:mod:`.encoding`);
 2. Unicode NFC (``o`` + combining grave → ``ò``);
 3. typographic quotes → ``"`` / ``'``, dashes → ``-``, ellipsis ``…`` kept, exotic spaces → space;
-4. zero-width characters and soft hyphens removed, ``\\r\\n`` and ``\\r`` → ``\\n``, runs of spaces and tabs → one space;
+4. zero-width characters and soft hyphens removed, ``\\r\\n`` and ``\\r`` → ``\\n``, runs of spaces and
+   tabs → one space;
 5. one tone-mark placement per syllable (``hoà`` → ``hòa``, :mod:`.tones`).
 """
 
@@ -16,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import List, Tuple
 
 from .alignment import Alignment, Edit, apply_edits
 from .encoding import check_legacy_encoding, mojibake_edits
@@ -25,11 +25,36 @@ from .validate import ensure_text
 
 _ONE_TO_ONE = str.maketrans(
     {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
-        "\t": " ", "\v": "\n", "\f": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u205f": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\v": "\n",
+        "\f": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\x85": "\n",
         **{chr(c): " " for c in range(0x2000, 0x200B)},
     }
 )
@@ -59,15 +84,15 @@ class NormalizedText:
     alignment: Alignment
     repaired_mojibake: bool = False
 
-    def to_original(self, start: int, end: int) -> Tuple[int, int]:
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised span ``[start, end)`` to offsets in :attr:`original`."""
         return self.alignment.to_source(start, end)
 
 
-def _nfc_edits(text: str) -> List[Edit]:
+def _nfc_edits(text: str) -> list[Edit]:
     if unicodedata.is_normalized("NFC", text):
         return []
-    edits: List[Edit] = []
+    edits: list[Edit] = []
     for match in _CLUSTER.finditer(text):
         composed = unicodedata.normalize("NFC", match.group())
         if composed != match.group():
@@ -82,8 +107,8 @@ def _nfc_edits(text: str) -> List[Edit]:
     return edits
 
 
-def _cleanup_edits(text: str) -> List[Edit]:
-    edits: List[Edit] = []
+def _cleanup_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = []
     for match in _CLEANUP.finditer(text):
         token = match.group()
         edits.append((match.start(), match.end(), "\n" if token[0] == "\r" else " " if token[0] == " " else ""))

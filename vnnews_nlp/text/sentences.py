@@ -11,9 +11,9 @@ upper-case letter, a digit, a quote or a bullet — except after abbreviations (
 from __future__ import annotations
 
 import re
-from typing import FrozenSet, Iterable, List, Optional, Tuple
+from collections.abc import Iterable
 
-ABBREVIATIONS: FrozenSet[str] = frozenset(
+ABBREVIATIONS: frozenset[str] = frozenset(
     """
     TP Tp tp TT Th ThS Ths TS PGS GS BS BSCKI BSCKII CKI CKII KS CN Q P H X TX TTr Tr tr
     NXB Nxb Sđd Mr Mrs Ms Dr St No Co Ltd Inc Corp Jr Sr Ph vs v.v vv etc Ch Ng Đ/c đ/c
@@ -52,7 +52,7 @@ def _is_boundary(text: str, sentence_start: int, match: re.Match, next_char: str
         return False
     if (len(last) == 1 and last.isupper()) or _CLUSTER_INITIAL.fullmatch(last):
         return False  # an initial: "Nguyễn V. A", "chị Huyền Tr. (SN 1997)"
-    so_far = text[sentence_start:match.start()].strip()
+    so_far = text[sentence_start : match.start()].strip()
     if _LIST_MARKER.fullmatch(so_far) or _HEADING.fullmatch(so_far):
         return False
     return True
@@ -61,9 +61,9 @@ def _is_boundary(text: str, sentence_start: int, match: re.Match, next_char: str
 def split_sentences(
     text: str,
     start: int = 0,
-    end: Optional[int] = None,
-    abbreviations: Optional[Iterable[str]] = None,
-) -> List[Tuple[int, int]]:
+    end: int | None = None,
+    abbreviations: Iterable[str] | None = None,
+) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into sentences; return their ``(start, end)`` offsets.
 
     Offsets are into ``text``, trimmed of surrounding whitespace. ``abbreviations`` adds
@@ -75,7 +75,7 @@ def split_sentences(
     """
     end = len(text) if end is None else end
     extra = frozenset(abbreviations or ())
-    spans: List[Tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     sentence_start = start
     for match in _CANDIDATE.finditer(text, start, end):
         after = _NEXT.match(text, match.end(), end)
@@ -90,7 +90,7 @@ def split_sentences(
     return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
 
 
-def _trim(text: str, start: int, end: int) -> Tuple[int, int]:
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

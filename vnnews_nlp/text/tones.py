@@ -17,8 +17,33 @@ _TONE_BY_INDEX = {v: k for k, v in _TONE_MARKS.items()}
 _BASE_VOWELS = "aăâeêioôơuưy"
 _HATTED = set("ăâêôơư")
 _INITIALS = (
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ph",
+    "qu",
+    "th",
+    "tr",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
 )
 _FINALS = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"}
 
@@ -63,7 +88,7 @@ def _tone_position(lower: str) -> int | None:
         initial = "g"  # "gì", "gìn": the i is the vowel
     if initial == "qu" and len(lower) == 2:
         initial = "q"
-    rest = lower[len(initial):]
+    rest = lower[len(initial) :]
     i = 0
     while i < len(rest) and rest[i] in _BASE_VOWELS:
         i += 1

@@ -26,8 +26,5 @@ def ensure_text(value: object, name: str = "text") -> str:
             raise EmptyTextError(f"{name} is empty or holds only whitespace")
         return value
     if isinstance(value, (bytes, bytearray, memoryview)):
-        raise TypeError(
-            f"{name} must be str, not {type(value).__name__}; decode it first, "
-            f"e.g. data.decode('utf-8')"
-        )
+        raise TypeError(f"{name} must be str, not {type(value).__name__}; decode it first, e.g. data.decode('utf-8')")
     raise TypeError(f"{name} must be str, not {type(value).__name__}")

@@ -8,13 +8,13 @@ aligns them back onto the input so each word carries offsets.
 from __future__ import annotations
 
 import threading
-from typing import Callable, List, Optional, Tuple
+from collections.abc import Callable
 
 _lock = threading.Lock()
-_segmenter: Optional[Callable[[str], List[str]]] = None
+_segmenter: Callable[[str], list[str]] | None = None
 
 
-def _load() -> Callable[[str], List[str]]:
+def _load() -> Callable[[str], list[str]]:
     global _segmenter
     with _lock:
         if _segmenter is None:
@@ -25,7 +25,7 @@ def _load() -> Callable[[str], List[str]]:
     return _segmenter
 
 
-def segment_words(text: str, start: int = 0, end: Optional[int] = None) -> List[Tuple[int, int]]:
+def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Segment ``text[start:end]`` into words; return each word's ``(start, end)`` in ``text``.
 
     >>> t = "Hội nghị tổng kết phong trào"
@@ -37,7 +37,7 @@ def segment_words(text: str, start: int = 0, end: Optional[int] = None) -> List[
     if not piece.strip():
         return []
     words = _load()(piece)
-    spans: List[Tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for word in words:
         while pos < len(piece) and piece[pos].isspace():
