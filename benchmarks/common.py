@@ -39,6 +39,13 @@ def machine() -> str:
     return f"{platform.machine()}, {cpus} cores, Python {platform.python_version()}, {platform.system()}"
 
 
+def publish(name: str, title: str, body: str, write: bool) -> None:
+    """Print a benchmark's table and, if ``write``, put it in BENCHMARKS.md."""
+    print(body)
+    if write:
+        write_section(name, title, body)
+
+
 def write_section(name: str, title: str, body: str) -> None:
     """Replace (or append) the ``name`` section of BENCHMARKS.md: heading, run metadata, then ``body``."""
     target = ROOT / "BENCHMARKS.md"

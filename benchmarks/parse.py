@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, data_dir, read_jsonl, write_section  # noqa: E402
+from benchmarks.common import ROOT, data_dir, publish, read_jsonl  # noqa: E402
 from vnnews_nlp import parse_article  # noqa: E402
 
 
@@ -73,9 +73,7 @@ def main() -> None:
         f"{statistics.median(huge_times):.2f} s |\n"
         f"| peak RSS of the whole run | {peak_mb:,.0f} MB |"
     )
-    print(body_md)
-    if not args.no_write:
-        write_section("parse", "Parsing", body_md)
+    publish("parse", "Parsing", body_md, write=not args.no_write)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, data_dir, read_jsonl, write_section  # noqa: E402
+from benchmarks.common import ROOT, data_dir, publish, read_jsonl  # noqa: E402
 from vnnews_nlp import parse_article  # noqa: E402
 from vnnews_nlp.text import normalize, split_sentences  # noqa: E402
 
@@ -129,9 +129,7 @@ def main() -> None:
         "| splitter | VietNews P | R | F1 | articles exact | articles/s | sample boundary F1 |\n"
         "|---|---|---|---|---|---|---|\n" + "\n".join(rows)
     )
-    print(body)
-    if not args.no_write:
-        write_section("sentences", "Sentence splitting", body)
+    publish("sentences", "Sentence splitting", body, write=not args.no_write)
 
 
 if __name__ == "__main__":

