@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .article import Article
+from .spans import Span
 
 
-def _offsets(span) -> str:  # type: ignore[no-untyped-def]
+def _offsets(span: Span) -> str:
     return f"[{span.start}:{span.end}]"
 
 
