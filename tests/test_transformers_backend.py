@@ -113,3 +113,30 @@ def test_finetuning_updates_the_converted_weights(checkpoint, tmp_path):
     model(input_ids=ids).last_hidden_state.pow(2).mean().backward()
     optimiser.step()
     assert not torch.equal(before, model.encoder.layer[11].output.dense.weight)
+
+
+def test_an_xlm_roberta_checkpoint_windows_within_its_shorter_position_range(checkpoint, tmp_path):
+    # A small, randomly initialised XLM-R with only 66 positions (64 usable: RoBERTa's position ids
+    # start after the padding index): long inputs must be windowed, never run past the table.
+    import torch
+    from transformers import XLMRobertaConfig, XLMRobertaModel
+
+    folder = tmp_path / "tiny-xlmr"
+    torch.manual_seed(0)
+    config = XLMRobertaConfig(
+        vocab_size=250037,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=66,
+        pad_token_id=1,
+    )
+    XLMRobertaModel(config, add_pooling_layer=False).save_pretrained(folder)
+    for name in ("tokenizer.json", "tokenizer_config.json"):
+        shutil.copy(checkpoint / name, folder / name)
+    encoder = TransformersEncoder(folder, cache=None)
+    assert encoder.prefixes == {}  # not an e5 model: no prefixes unless asked
+    vectors = encoder.encode([SENTENCES[0], " ".join(SENTENCES)], batch_size=4)
+    assert vectors.shape == (2, 32)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
