@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as _dt
 import gzip
 import json
@@ -16,6 +17,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+
+def argument_parser(doc: str | None) -> argparse.ArgumentParser:
+    """A parser with the options every benchmark takes: ``--data`` and ``--no-write``."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", help="corpus folder (default: $VNNEWS_DATA or ../shared/data)")
+    parser.add_argument("--no-write", action="store_true", help="print only, do not update BENCHMARKS.md")
+    return parser
 
 
 def data_dir(option: str | None = None) -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import data_dir, publish, read_jsonl  # noqa: E402
+from benchmarks.common import argument_parser, data_dir, publish, read_jsonl  # noqa: E402
 
 BATCH_SIZES = (1, 8, 32)
 
@@ -64,12 +64,10 @@ def child(backend: str, checkpoint: str | None, texts: list[str], repeat: int) -
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", help="corpus folder (default: $VNNEWS_DATA or ../shared/data)")
+    parser = argument_parser(__doc__)
     parser.add_argument("--sentences", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--checkpoint", help="transformers checkpoint folder (default: convert one)")
-    parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--child", nargs=2, metavar=("BACKEND", "TEXTS_JSON"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 

@@ -8,7 +8,6 @@ segmentation of every content sentence, the time to parse one 5 MB text, and the
 
 from __future__ import annotations
 
-import argparse
 import resource
 import statistics
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, data_dir, publish, read_jsonl  # noqa: E402
+from benchmarks.common import ROOT, argument_parser, data_dir, publish, read_jsonl  # noqa: E402
 from vnnews_nlp import parse_article  # noqa: E402
 
 
@@ -37,11 +36,9 @@ def parse_and_segment(text):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", help="corpus folder (default: $VNNEWS_DATA or ../shared/data)")
+    parser = argument_parser(__doc__)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
     texts = [

@@ -12,7 +12,6 @@ the whole sample article file. Boundary P/R/F1 and speed; medians of --repeat ru
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, data_dir, publish, read_jsonl  # noqa: E402
+from benchmarks.common import ROOT, argument_parser, data_dir, publish, read_jsonl  # noqa: E402
 from vnnews_nlp import parse_article  # noqa: E402
 from vnnews_nlp.text import normalize, split_sentences  # noqa: E402
 
@@ -100,11 +99,9 @@ def sample_scores() -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", help="corpus folder (default: $VNNEWS_DATA or ../shared/data)")
+    parser = argument_parser(__doc__)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--no-write", action="store_true", help="print only, do not update BENCHMARKS.md")
     args = parser.parse_args()
 
     paragraphs, golds, merged = [], [], 0

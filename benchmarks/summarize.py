@@ -11,7 +11,6 @@ summariser joins this table when it lands.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -20,15 +19,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import data_dir, publish, read_jsonl  # noqa: E402
+from benchmarks.common import argument_parser, data_dir, publish, read_jsonl  # noqa: E402
 from vnnews_nlp.evaluate import oracle, rouge  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", help="corpus folder (default: $VNNEWS_DATA or ../shared/data)")
+    parser = argument_parser(__doc__)
     parser.add_argument("--articles", type=int, default=None, help="limit (default: all 2,000)")
-    parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
     records = list(read_jsonl(data_dir(args.data) / "vietnews_test_dev.jsonl.gz", limit=args.articles))
