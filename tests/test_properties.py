@@ -89,3 +89,15 @@ def test_parsing_is_deterministic(text):
 @given(st.text(alphabet=st.sampled_from(list(VIETNAMESE)), min_size=1, max_size=50))
 def test_nfd_and_nfc_inputs_normalise_alike(text):
     assert normalize(unicodedata.normalize("NFD", text)).text == normalize(text).text
+
+
+@settings(max_examples=200, deadline=None)
+@given(news_like, st.integers(min_value=1, max_value=12))
+def test_long_sentence_cutting_keeps_pieces_short_ordered_and_inside_the_text(text, max_words):
+    from vnnews_nlp.text import split_sentences
+
+    previous = 0
+    for start, end in split_sentences(text, max_words=max_words):
+        assert previous <= start < end <= len(text)
+        assert len(text[start:end].split()) <= max_words
+        previous = end

@@ -71,3 +71,25 @@ def test_underthesea_splits_the_source_mark_and_ignores_line_breaks_where_ours_d
     norm = normalize(sample_text).text
     lead = norm.splitlines()[2]
     assert split(lead) == [lead]
+
+
+def test_a_line_with_no_sentence_boundary_is_cut_at_clause_punctuation(sample_article):
+    clauses = [s.text.rstrip(".") for s in sample_article.sentences]
+    line = " ".join(f"{c}," for c in clauses * 8)  # about 3,000 words, commas only, no full stop
+    assert len(line.split()) > 3000
+    spans = split_sentences(line, max_words=80)
+    assert len(spans) > 30
+    for s, e in spans:
+        piece = line[s:e]
+        assert len(piece.split()) <= 80 and piece[-1] in ",;:"
+    covered = " ".join(line[s:e] for s, e in spans)
+    assert covered == line.rstrip()
+
+
+def test_cutting_without_any_punctuation_falls_back_to_word_boundaries():
+    line = " ".join(["tăng cường đối thoại với Nhân dân"] * 100)  # 700 words
+    spans = split_sentences(line, max_words=50)
+    assert [len(line[s:e].split()) for s, e in spans] == [50] * 14
+    assert " ".join(line[s:e] for s, e in spans) == line
+    with pytest.raises(ValueError):
+        split_sentences(line, max_words=0)

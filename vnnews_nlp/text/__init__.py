@@ -4,7 +4,7 @@ from .alignment import Alignment
 from .encoding import check_legacy_encoding
 from .language import LanguageCheck, check_language
 from .normalize import NormalizedText, normalize
-from .sentences import ABBREVIATIONS, split_sentences
+from .sentences import ABBREVIATIONS, split_long, split_sentences
 from .tones import canonical_tone_placement
 from .validate import ensure_text
 from .words import segment_words
@@ -20,5 +20,6 @@ __all__ = [
     "ensure_text",
     "normalize",
     "segment_words",
+    "split_long",
     "split_sentences",
 ]

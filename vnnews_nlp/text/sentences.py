@@ -63,11 +63,13 @@ def split_sentences(
     start: int = 0,
     end: int | None = None,
     abbreviations: Iterable[str] | None = None,
+    max_words: int | None = None,
 ) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into sentences; return their ``(start, end)`` offsets.
 
     Offsets are into ``text``, trimmed of surrounding whitespace. ``abbreviations`` adds
-    tokens to :data:`ABBREVIATIONS` for this call.
+    tokens to :data:`ABBREVIATIONS` for this call. With ``max_words``, a sentence longer than that
+    (a text with no boundary at all, say) is cut further by :func:`split_long`.
 
     >>> t = "Sáng 19/1, TP. Hà Tĩnh có 1.800 mô hình. Ông Th. nói: tiếp tục! Hết"
     >>> [t[s:e] for s, e in split_sentences(t)]
@@ -87,7 +89,44 @@ def split_sentences(
             spans.append((sentence_start, match.end()))
             sentence_start = after.start(1)
     spans.append((sentence_start, end))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
+    out = [trimmed for s, e in spans if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
+    if max_words is not None:
+        out = [piece for s, e in out for piece in split_long(text, s, e, max_words)]
+    return out
+
+
+_WORD_SPAN = re.compile(r"\S+")
+_CLAUSE_END = (";", ":", ",")
+
+
+def split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``max_words`` words, at clause punctuation.
+
+    Each piece ends at the last ``;`` in reach, else the last ``:``, else the last ``,``; with no
+    punctuation at all it ends at a word boundary. Offsets are into ``text``.
+
+    >>> t = "tăng cường đối thoại; siết chặt kỷ luật, kỷ cương; nâng cao chất lượng"
+    >>> [t[s:e] for s, e in split_long(t, 0, len(t), 5)]
+    ['tăng cường đối thoại;', 'siết chặt kỷ luật,', 'kỷ cương;', 'nâng cao chất lượng']
+    """
+    if max_words < 1:
+        raise ValueError("max_words must be at least 1")
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, start, end)]
+    pieces: list[tuple[int, int]] = []
+    first = 0
+    while len(words) - first > max_words:
+        window = words[first : first + max_words]
+        cut = len(window) - 1
+        for mark in _CLAUSE_END:
+            ends = [k for k, (_, e) in enumerate(window) if text[e - 1] == mark]
+            if ends:
+                cut = ends[-1]
+                break
+        pieces.append((window[0][0], window[cut][1]))
+        first += cut + 1
+    if first < len(words):
+        pieces.append((words[first][0], words[-1][1]))
+    return pieces
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
