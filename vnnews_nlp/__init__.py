@@ -7,6 +7,7 @@
 """
 
 from .article import Article, parse_article
+from .directives import Directive, DirectiveExtractor, extract_directives
 from .errors import (
     EmptyTextError,
     HTMLInputError,
@@ -15,6 +16,7 @@ from .errors import (
     MojibakeWarning,
 )
 from .spans import Block, Paragraph, Sentence, Span, Token
+from .summarize import KeySentence, Summarizer, summarize, summarize_cluster
 from .text import normalize, split_sentences
 
 __version__ = "0.1.0"
@@ -22,17 +24,24 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "Block",
+    "Directive",
+    "DirectiveExtractor",
     "EmptyTextError",
     "HTMLInputError",
+    "KeySentence",
     "LanguageWarning",
     "LegacyEncodingError",
     "MojibakeWarning",
     "Paragraph",
     "Sentence",
     "Span",
+    "Summarizer",
     "Token",
+    "extract_directives",
     "normalize",
     "parse_article",
     "split_sentences",
+    "summarize",
+    "summarize_cluster",
     "__version__",
 ]

