@@ -18,6 +18,7 @@ from .errors import (
 from .spans import Block, Paragraph, Sentence, Span, Token
 from .summarize import KeySentence, Summarizer, summarize, summarize_cluster
 from .text import normalize, split_sentences
+from .topics import Tag, TopicTagger, tag
 
 __version__ = "0.1.0"
 
@@ -36,12 +37,15 @@ __all__ = [
     "Sentence",
     "Span",
     "Summarizer",
+    "Tag",
     "Token",
+    "TopicTagger",
     "extract_directives",
     "normalize",
     "parse_article",
     "split_sentences",
     "summarize",
     "summarize_cluster",
+    "tag",
     "__version__",
 ]
