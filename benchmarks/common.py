@@ -10,8 +10,10 @@ import os
 import platform
 import re
 import shlex
+import statistics
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,18 @@ def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]
             if limit is not None and i >= limit:
                 break
             yield json.loads(line)
+
+
+def median_rate(function: Callable[[Any], Any], items: list[Any], repeat: int) -> float:
+    """Items per second of ``function`` over ``items`` (after one warm-up call), median of ``repeat`` runs."""
+    function(items[0])
+    rates = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for item in items:
+            function(item)
+        rates.append(len(items) / (time.perf_counter() - start))
+    return statistics.median(rates)
 
 
 def machine() -> str:

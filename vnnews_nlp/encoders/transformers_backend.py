@@ -18,12 +18,20 @@ _loaded: dict[tuple[str, str], tuple[Any, Any]] = {}
 _lock = threading.Lock()
 
 
-def _check_checkpoint(path: Path) -> dict:
+def read_checkpoint_config(path: Path, missing: str) -> dict:
+    """The ``config.json`` of a local transformers checkpoint folder, refusing what must not load.
+
+    Args:
+        path: the folder.
+        missing: what to tell the user when the folder does not exist (how to make or find one).
+
+    Raises:
+        FileNotFoundError: no such folder, or no ``config.json`` in it.
+        ValueError: the checkpoint ships its own model code (``auto_map``), which would need
+            ``trust_remote_code=True``.
+    """
     if not path.is_dir():
-        raise FileNotFoundError(
-            f"no checkpoint folder at {path}. Make one from the bundled multilingual-e5-small with "
-            f"`vnnews-nlp convert-e5 {path}`, or point to a local transformers checkpoint"
-        )
+        raise FileNotFoundError(f"no checkpoint folder at {path}. {missing}")
     config_file = path / "config.json"
     if not config_file.is_file():
         raise FileNotFoundError(f"{path} holds no config.json: it is not a transformers checkpoint")
@@ -34,6 +42,14 @@ def _check_checkpoint(path: Path) -> dict:
             "trust_remote_code=True, which vnnews_nlp refuses: only built-in transformers architectures load"
         )
     return config
+
+
+def _check_checkpoint(path: Path) -> dict:
+    return read_checkpoint_config(
+        path,
+        "Make one from the bundled multilingual-e5-small with "
+        f"`vnnews-nlp convert-e5 {path}`, or point to a local transformers checkpoint",
+    )
 
 
 def _load(path: Path, device: str) -> tuple[Any, Any]:

@@ -19,7 +19,7 @@ import numpy as np
 from ..article import Article, parse_article
 from ..encoders import Encoder
 from ..evaluate import syllables
-from .extractive import Summarizer
+from .extractive import KeySentence, Summarizer
 from .features import tfidf_rows
 
 DEFAULT_CLUSTER_WORDS = 200
@@ -28,33 +28,19 @@ DUPLICATE_SIMILARITY = 0.9
 
 
 @dataclass(frozen=True)
-class ClusterSentence:
-    """One sentence of a multi-document summary.
+class ClusterSentence(KeySentence):
+    """One sentence of a multi-document summary: a :class:`KeySentence` of one of the articles.
 
     Attributes:
-        document: the index of its article in the ``texts`` given.
-        text: the sentence as written (``texts[document][start:end]``).
-        start, end: offsets into ``texts[document]``.
+        document: the index of its article in the ``texts`` given; ``start``/``end`` are offsets into
+            ``texts[document]`` and ``index`` its position among that article's content sentences.
         score: its relevance to the cluster (sentence model probability plus centrality, 0 … 2).
-        index: its position among that article's content sentences.
     """
 
-    document: int
-    text: str
-    start: int
-    end: int
-    score: float
-    index: int
+    document: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "document": self.document,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "score": self.score,
-            "index": self.index,
-        }
+        return {"document": self.document, **super().to_dict()}
 
 
 def _unit_rows(matrix: np.ndarray) -> np.ndarray:
@@ -147,5 +133,5 @@ def summarize_cluster(
         document, index = owners[k]
         sentence = articles[document].sentences[index]
         score = round(float(relevance[k]), 4) if math.isfinite(relevance[k]) else 0.0
-        out.append(ClusterSentence(document, sentence.text, sentence.start, sentence.end, score, index))
+        out.append(ClusterSentence(sentence.text, sentence.start, sentence.end, score, index, document))
     return out

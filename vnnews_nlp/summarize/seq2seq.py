@@ -6,13 +6,13 @@ text in chunks that fit its input window, and joins what it generates.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
 from pathlib import Path
 from typing import Any
 
+from ..encoders.transformers_backend import read_checkpoint_config
 from ..text.sentences import split_long, split_sentences
 from ..text.validate import ensure_text
 
@@ -25,21 +25,11 @@ _WORD = re.compile(r"\S+")
 
 
 def _check_checkpoint(path: Path) -> None:
-    if not path.is_dir():
-        raise FileNotFoundError(
-            f"no checkpoint folder at {path}: Seq2SeqSummarizer needs a local transformers seq2seq checkpoint "
-            "(a folder with config.json, the weights and the tokenizer files, as written by save_pretrained); "
-            "it never downloads one"
-        )
-    config_file = path / "config.json"
-    if not config_file.is_file():
-        raise FileNotFoundError(f"{path} holds no config.json: it is not a transformers checkpoint")
-    config = json.loads(config_file.read_text(encoding="utf-8"))
-    if "auto_map" in config:
-        raise ValueError(
-            f"the checkpoint at {path} ships its own model code (auto_map in config.json) and needs "
-            "trust_remote_code=True, which vnnews_nlp refuses: only built-in transformers architectures load"
-        )
+    read_checkpoint_config(
+        path,
+        "Seq2SeqSummarizer needs a local transformers seq2seq checkpoint (a folder with config.json, the "
+        "weights and the tokenizer files, as written by save_pretrained); it never downloads one",
+    )
 
 
 class Seq2SeqSummarizer:
