@@ -96,7 +96,7 @@ def tfidf_vectors(
     vectors of the title (the whole text's when ``title_tokens`` is empty) and of the whole text.
 
     >>> rows, title, whole = tfidf_vectors([["hội", "nghị"], ["bóng", "đá"]], ["hội", "nghị"], SyllableIdf({}, 1.0))
-    >>> [round(x, 3) for x in rows.dot(title)]
+    >>> [round(float(x), 3) for x in rows.dot(title)]
     [1.0, 0.0]
     """
     vocabulary: dict[str, int] = {}
