@@ -7,7 +7,7 @@ Two logistic regressions are fitted (lexical features; lexical + e5 prototype si
 probability threshold of each maximises strict F1 over article-level cross-validation, whose scores are
 recorded in the model's metadata. The final models are fitted on every annotated article.
 
-    pip install -e ".[train]"
+    pip install -e .
     python training/train_directives.py        # ~1 min on 2 cores
     python -m vnnews_nlp.resources             # record the new file's sha256
 """

@@ -6,7 +6,7 @@ summary's target is its ROUGE-1 F1 against the sapo. Both models are standardise
 (logistic and ridge regression, scikit-learn), stored as JSON. The articles after the training slice
 give the development scores recorded in the model's metadata.
 
-    pip install -e ".[train]"
+    pip install -e .
     python training/train_summarizer.py            # ~15 min on 2 cores, writes models/summarizer/
     python -m vnnews_nlp.resources                 # record the new file's sha256
 """

@@ -11,7 +11,7 @@
    stratified cross-validation, which also picks the secondary-tag threshold; the final stacker is fitted
    on the whole development set.
 
-    pip install -e ".[train]"
+    pip install -e .
     python training/train_topic_tagger.py      # ~5 min on 2 cores
     python -m vnnews_nlp.resources
 """

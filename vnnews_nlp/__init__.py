@@ -18,7 +18,7 @@ from .errors import (
 from .spans import Block, Paragraph, Sentence, Span, Token
 from .summarize import KeySentence, Summarizer, summarize, summarize_cluster
 from .text import normalize, split_sentences
-from .topics import Tag, TopicTagger, tag
+from .topics import Tag, Taxonomy, TopicClassifier, TopicTagger, tag
 
 __version__ = "0.1.0"
 
@@ -38,7 +38,9 @@ __all__ = [
     "Span",
     "Summarizer",
     "Tag",
+    "Taxonomy",
     "Token",
+    "TopicClassifier",
     "TopicTagger",
     "extract_directives",
     "normalize",
