@@ -30,6 +30,7 @@ from ..cues import cue_hits
 from ..encoders import Encoder, get_encoder
 from ..linear import LinearModel
 from ..resources import load_json
+from .taxonomy import label_key
 
 DEFAULT_MODEL = "topics/default-tagger.json"
 FORMAT = "vnnews_nlp.topic_tagger"
@@ -223,9 +224,9 @@ class TopicTagger:
         primary = np.array([float(m.predict(row)[0]) for m in model.stacker])
         applies = np.array([float(m.predict(row)[0]) for m in model.membership])
         if article.source_category:
-            named = _key(article.source_category)
+            named = label_key(article.source_category)
             for k, label in enumerate(model.labels):
-                if _key(label) == named:
+                if label_key(label) == named:
                     primary[k] += TOPIC_LINE_BOOST
                     applies[k] += TOPIC_LINE_BOOST
         return softmax(primary), 1.0 / (1.0 + np.exp(-applies))
