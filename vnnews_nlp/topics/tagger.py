@@ -30,6 +30,7 @@ from ..cues import cue_hits
 from ..encoders import Encoder, get_encoder
 from ..linear import LinearModel
 from ..resources import load_json
+from .calibration import softmax
 from .taxonomy import label_key
 
 DEFAULT_MODEL = "topics/default-tagger.json"
@@ -140,11 +141,6 @@ class TaggerModel:
             "threshold": self.threshold,
             "metadata": self.metadata,
         }
-
-
-def softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
 class TopicTagger:
