@@ -6,6 +6,8 @@
 ['Nội dung thứ nhất.', 'Nội dung thứ hai.']
 """
 
+from .analysis import Analysis
+from .analyzer import Analyzer, analyze
 from .article import Article, parse_article
 from .directives import Directive, DirectiveExtractor, extract_directives
 from .errors import (
@@ -14,6 +16,7 @@ from .errors import (
     LanguageWarning,
     LegacyEncodingError,
     MojibakeWarning,
+    TextTooLongError,
 )
 from .spans import Block, Paragraph, Sentence, Span, Token
 from .summarize import KeySentence, Summarizer, summarize, summarize_cluster
@@ -23,6 +26,8 @@ from .topics import Tag, Taxonomy, TopicClassifier, TopicTagger, tag
 __version__ = "0.1.0"
 
 __all__ = [
+    "Analysis",
+    "Analyzer",
     "Article",
     "Block",
     "Directive",
@@ -38,10 +43,12 @@ __all__ = [
     "Span",
     "Summarizer",
     "Tag",
+    "TextTooLongError",
     "Taxonomy",
     "Token",
     "TopicClassifier",
     "TopicTagger",
+    "analyze",
     "extract_directives",
     "normalize",
     "parse_article",

@@ -39,3 +39,20 @@ class LanguageWarning(UserWarning):
 
 class MojibakeWarning(UserWarning):
     """The text holds mis-decoded UTF-8 that could not be repaired unambiguously."""
+
+
+class TextTooLongError(ValueError):
+    """The text is longer than the analyzer's ``max_chars`` (see :class:`vnnews_nlp.Analyzer`).
+
+    Attributes:
+        length: the text's length in characters.
+        limit: the limit it exceeded.
+    """
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(
+            f"text has {length:,} characters, more than max_chars={limit:,}; split it into articles, "
+            "or raise the limit with Analyzer(max_chars=...) (None for no limit)"
+        )
+        self.length = length
+        self.limit = limit

@@ -11,11 +11,12 @@ from tqdm.auto import tqdm
 
 from ..article import Article, parse_article
 from ..encoders import Encoder, get_encoder
+from ..locking import LazyLoading
 from .model import Directive, DirectiveModel, Mention, unit_matrix
 from .units import Unit, article_units
 
 
-class DirectiveExtractor:
+class DirectiveExtractor(LazyLoading):
     """Finds who asks whom to do what, by when, in Vietnamese policy and news articles.
 
     Args:

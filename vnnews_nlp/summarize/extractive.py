@@ -21,6 +21,7 @@ from tqdm.auto import tqdm
 
 from ..article import Article, parse_article
 from ..encoders import Encoder, get_encoder
+from ..locking import LazyLoading
 from .features import ArticleFeatures, article_features
 from .model import SummaryModel
 from .select import choose_sentences
@@ -60,7 +61,7 @@ def check_budget(name: str, value: float | None, integer: bool = True) -> None:
         raise ValueError(f"{name} must be a number in (0, 1], not {value!r}")
 
 
-class Summarizer:
+class Summarizer(LazyLoading):
     """Key-sentence summarizer for Vietnamese news and policy articles.
 
     Args:
@@ -148,13 +149,35 @@ class Summarizer:
         Returns ``None`` in lexical mode. Pipelines that embed the sentences anyway pass the result to
         :meth:`summarize` so that the article is embedded once.
         """
-        if self.encoder is None or not article.sentences:
-            return None
+        return self.embed_batch([article])[0]
+
+    def embed_batch(self, articles: Sequence[Article]) -> list[tuple[np.ndarray, np.ndarray] | None]:
+        """:meth:`embed` for several articles in one encoder call (batches mix the articles' sentences,
+        sorted by length, so little padding is computed)."""
+        if self.encoder is None:
+            return [None] * len(articles)
         encoder = get_encoder(self.encoder)
-        sentences = encoder.encode([s.norm_text for s in article.sentences], batch_size=self.batch_size)
-        title = article.title.norm_text if article.title is not None else article.sentences[0].norm_text
-        targets = np.stack([encoder.encode(title), encoder.encode(title, kind="query")])
-        return sentences, targets
+        passages: list[str] = []
+        queries: list[str] = []
+        for article in articles:
+            if article.sentences:
+                title = article.title.norm_text if article.title is not None else article.sentences[0].norm_text
+                passages += [s.norm_text for s in article.sentences] + [title]
+                queries.append(title)
+        passage_rows = encoder.encode(passages, batch_size=self.batch_size)
+        query_rows = encoder.encode(queries, kind="query", batch_size=self.batch_size)
+        out: list[tuple[np.ndarray, np.ndarray] | None] = []
+        row = done = 0
+        for article in articles:
+            if not article.sentences:
+                out.append(None)
+                continue
+            count = len(article.sentences)
+            targets = np.stack([passage_rows[row + count], query_rows[done]])
+            out.append((passage_rows[row : row + count], targets))
+            row += count + 1
+            done += 1
+        return out
 
     def features(self, article: Article, embeddings: tuple[np.ndarray, np.ndarray] | None = None) -> ArticleFeatures:
         """The sentence features the scorer reads (embedding the article unless ``embeddings`` is given)."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from .postag import pos_tag
+
 _lock = threading.Lock()
 _segmenter: Callable[[str], list[str]] | None = None
-_tagger: Callable[[str], list[tuple[str, str]]] | None = None
 
 
 def _load() -> Callable[[str], list[str]]:
@@ -24,17 +25,6 @@ def _load() -> Callable[[str], list[str]]:
             word_tokenize("khởi động")  # load the CRF model once, under the lock
             _segmenter = word_tokenize
     return _segmenter
-
-
-def _load_tagger() -> Callable[[str], list[tuple[str, str]]]:
-    global _tagger
-    with _lock:
-        if _tagger is None:
-            from underthesea import pos_tag
-
-            pos_tag("khởi động")
-            _tagger = pos_tag
-    return _tagger
 
 
 def _align(piece: str, start: int, words: list[str]) -> list[tuple[int, int]]:
@@ -70,8 +60,9 @@ def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tup
 def tag_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Words of ``text[start:end]`` with underthesea's part-of-speech tags: ``(start, end, tag)``.
 
-    Tags follow the VLSP set: ``N`` noun, ``Np`` proper noun, ``V`` verb, ``A`` adjective, ``R`` adverb,
-    ``E`` preposition, ``C`` conjunction, ``L`` determiner, ``M`` numeral, ``CH`` punctuation, …
+    Tags come from underthesea's CRF (through :func:`~vnnews_nlp.text.postag.pos_tag`) and follow the
+    VLSP set: ``N`` noun, ``Np`` proper noun, ``V`` verb, ``A`` adjective, ``R`` adverb, ``E`` preposition,
+    ``C`` conjunction, ``L`` determiner, ``M`` numeral, ``CH`` punctuation, …
 
     >>> t = "Đề nghị các địa phương tăng cường đối thoại với Nhân dân"
     >>> [(t[s:e], tag) for s, e, tag in tag_words(t)][2:4]
@@ -81,6 +72,6 @@ def tag_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     piece = text[start:end]
     if not piece.strip():
         return []
-    tagged = _load_tagger()(piece)
+    tagged = pos_tag(piece)
     spans = _align(piece, start, [word for word, _ in tagged])
     return [(s, e, tag) for (s, e), (_, tag) in zip(spans, tagged, strict=True)]

@@ -29,6 +29,7 @@ from ..article import Article, parse_article
 from ..cues import cue_hits
 from ..encoders import Encoder, get_encoder
 from ..linear import LinearModel
+from ..locking import LazyLoading
 from ..resources import load_json
 from .calibration import softmax
 from .taxonomy import label_key
@@ -143,7 +144,7 @@ class TaggerModel:
         }
 
 
-class TopicTagger:
+class TopicTagger(LazyLoading):
     """Multi-label topic tags, primary first, each with the calibrated probability that it applies.
 
     Args:
