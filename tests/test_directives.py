@@ -171,3 +171,15 @@ def test_embedding_mode_reuses_sentence_embeddings(sample_text: str, sample_arti
     assert [d.to_dict() for d in reused] == [d.to_dict() for d in extractor.extract(sample_text)]
     conclusion = sample_text.index("Kết luận hội nghị")
     assert any(d.start > conclusion and "đối thoại với Nhân dân" in d.action for d in reused)
+
+
+def test_a_deadline_cut_off_by_a_comma_goes_to_the_directive_before_it():
+    text = (
+        "Bộ Y tế yêu cầu phòng chống sốt xuất huyết\n\n"
+        "Bộ Y tế yêu cầu các địa phương tổ chức chiến dịch diệt lăng quăng, bọ gậy trước ngày 30/8. "
+        "Sở Y tế các tỉnh phải báo cáo tình hình dịch hằng tuần."
+    )
+    campaign, report = DirectiveExtractor().extract(text)
+    assert campaign.action.startswith("tổ chức chiến dịch diệt lăng quăng")
+    assert campaign.addressee.text == "các địa phương" and campaign.deadline.text == "trước ngày 30/8"
+    assert report.deadline is None  # the deadline of the sentence before is not carried over

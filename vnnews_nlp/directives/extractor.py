@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from tqdm.auto import tqdm
 from ..article import Article, parse_article
 from ..encoders import Encoder, get_encoder
 from ..locking import LazyLoading
+from .deadlines import find_deadlines
 from .model import Directive, DirectiveModel, Mention, unit_matrix
 from .units import Unit, article_units
 
@@ -119,7 +121,8 @@ class DirectiveExtractor(LazyLoading):
         units = self.units(article)
         probabilities = self.probabilities(article, units, embeddings)
         threshold = self.threshold if self.threshold is not None else self.directive_model.thresholds[self.mode]
-        return [to_directive(article, u, float(p)) for u, p in zip(units, probabilities, strict=True) if p >= threshold]
+        kept = [(u, float(p)) for u, p in zip(units, probabilities, strict=True) if p >= threshold]
+        return [to_directive(article, u, p) for u, p in _claim_trailing_deadlines(article, kept)]
 
     def extract_batch(
         self, texts: Iterable[str | Article], *, show_progress_bar: bool = False
@@ -134,6 +137,24 @@ def _mention(article: Article, span: tuple[int, int] | None) -> Mention | None:
         return None
     start, end = article.normalized.to_original(*span)
     return Mention(article.text[start:end], start, end)
+
+
+def _claim_trailing_deadlines(article: Article, kept: list[tuple[Unit, float]]) -> list[tuple[Unit, float]]:
+    """Give a kept unit without a deadline the first deadline written after it in its sentence, before the
+    next kept unit: in *diệt lăng quăng, bọ gậy trước ngày 30/8* the comma cuts the clause, and the piece
+    holding the deadline is no directive of its own."""
+    text = article.normalized.text
+    out = []
+    for k, (unit, probability) in enumerate(kept):
+        if unit.deadline is None:
+            following = kept[k + 1][0] if k + 1 < len(kept) else None
+            stop = following.start if following is not None and following.sentence is unit.sentence else None
+            limit = stop if stop is not None else unit.sentence.norm_end
+            after = [d for d in find_deadlines(text, unit.end, limit) if d[0] >= unit.end]
+            if after:
+                unit = replace(unit, deadline=after[0])
+        out.append((unit, probability))
+    return out
 
 
 def to_directive(article: Article, unit: Unit, probability: float) -> Directive:

@@ -31,7 +31,8 @@ class LanguageCheck:
         words: Latin-script words in the sample.
         other_script_letters: letters of other scripts (Han, Cyrillic, Thai …) in the sample.
         vietnamese_share: share of the Latin words that hold a letter only Vietnamese uses.
-        is_vietnamese: the verdict; texts under five words are given the benefit of the doubt.
+        is_vietnamese: the verdict; texts under five words are given the benefit of the doubt, texts with no
+            letter at all (only numbers and punctuation) are not.
     """
 
     words: int
@@ -60,7 +61,9 @@ def check_language(text: str, warn: bool = True) -> LanguageCheck:
     words = _LATIN_WORD.findall(sample)
     others = len(_OTHER_SCRIPT_LETTER.findall(sample))
     share = sum(1 for w in words if _VIETNAMESE_ONLY.search(w)) / len(words) if words else 0.0
-    if others > len(words):
+    if not words and not others:
+        verdict = False  # numbers and punctuation only: nothing to read as Vietnamese
+    elif others > len(words):
         verdict = others < MIN_WORDS
     else:
         verdict = len(words) < MIN_WORDS or share >= MIN_VIETNAMESE_SHARE
