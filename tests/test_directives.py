@@ -183,3 +183,14 @@ def test_a_deadline_cut_off_by_a_comma_goes_to_the_directive_before_it():
     assert campaign.action.startswith("tổ chức chiến dịch diệt lăng quăng")
     assert campaign.addressee.text == "các địa phương" and campaign.deadline.text == "trước ngày 30/8"
     assert report.deadline is None  # the deadline of the sentence before is not carried over
+
+
+def test_a_negation_before_the_head_verb_stays_in_the_action():
+    text = (
+        "Hà Nội ra văn bản về phòng chống ngập\n\n"
+        "UBND thành phố đề nghị người dân không xả rác xuống cống thoát nước. "
+        "Sở Xây dựng yêu cầu các đơn vị không được để xảy ra ngập úng kéo dài."
+    )
+    litter, flood = DirectiveExtractor().extract(text)
+    assert (litter.action, litter.addressee.text) == ("không xả rác xuống cống thoát nước", "người dân")
+    assert (flood.action, flood.addressee.text) == ("không được để xảy ra ngập úng kéo dài", "các đơn vị")

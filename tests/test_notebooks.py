@@ -46,6 +46,7 @@ def test_notebook_runs_top_to_bottom_and_displays_its_results(executed):
     path, shown = executed
     assert shown, f"{path.name} displays nothing"
     if path.name == "quickstart.ipynb":
-        page = shown[-1]
-        assert page.count('<span style="background:#fff3a0">') == 19  # the 19 content sentences
-        assert "line-through" in page and "Đọc thêm" in page  # the tail, struck through
+        page = shown[0]  # the analysis of the sample, highlighted
+        assert page.index('class="tag primary"') < page.index("<p>")
+        assert "Chủ trương - Chính sách" in page and 'class="key' in page and 'class="directive' in page
+        assert "Đọc thêm" not in page  # the unrelated tail is not part of the article

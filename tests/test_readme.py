@@ -40,3 +40,11 @@ def test_extras_named_in_the_readme_exist_and_torch_is_pinned_to_the_cpu_build()
 def test_pasted_sample_output_is_the_real_output(sample_text):
     pasted = re.search(r"<!-- sample-output:start -->\n```text\n(.*?)```\n<!-- sample-output:end -->", README, re.S)
     assert pasted.group(1) == article_to_text(parse_article(sample_text))
+
+
+def test_pasted_analysis_is_the_real_analysis_scores_aside(sample_text):
+    from vnnews_nlp import analyze
+
+    pasted = re.search(r"<!-- sample-analysis:start -->\n```markdown\n(.*?)```\n<!-- sample-analysis:end -->", README, re.S)
+    scores = re.compile(r" \(\d\.\d\d\)")  # tag scores may differ in the last digit on another CPU
+    assert scores.sub("", pasted.group(1)) == scores.sub("", analyze(sample_text).to_markdown())

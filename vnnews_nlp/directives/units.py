@@ -265,7 +265,18 @@ def _head_after(text: str, start: int, end: int, tags: _Tags) -> tuple[int, bool
             break
     if _words(text, first, head) > _MAX_ADDRESSEE_WORDS or head >= end:
         return first, False
+    head = _with_negation(text, first, head)
     return head, head > first
+
+
+_NEGATION = re.compile(r"(?<!\w)(?:tuyệt đối không|không được|không|đừng|chớ)\s+$", re.IGNORECASE)
+
+
+def _with_negation(text: str, first: int, head: int) -> int:
+    """Move the action's start back over a negation right before its head verb: *người dân không xả rác*
+    asks people *not* to litter, and an action cut after *không* would say the opposite."""
+    match = _NEGATION.search(text, first, head)
+    return match.start() if match is not None and match.start() > first else head
 
 
 def _after_modal(text: str, start: int, end: int) -> int:
