@@ -168,8 +168,8 @@ def main() -> None:
             f"| Spark `mapInPandas` + `collect()` (articles/s) | {rates(n, spark_seconds)} |",
             f"| in-process `analyze_many` (articles/s) | {rates(n, local_seconds)} |",
             f"| Spark session start (s) | {startup:.1f} | |",
-            f"| first Spark run: Python workers start, load models (s) | {first_spark:.1f} | |",
-            f"| first in-process `analyze` (models load) (s) | {first_local:.1f} | |",
+            f"| warm-up Spark run: workers start, load models, analyse all {n} (s) | {first_spark:.1f} | |",
+            f"| warm-up in-process `analyze` of one article, models load (s) | {first_local:.1f} | |",
             "",
             f"Checks passed: {n} rows, no errors; {sentences} key sentences with `text[start:end]` equal to their "
             f"text; {directives} directives; all {n} primary tags equal to in-process `analyze_many`'s. "

@@ -194,3 +194,39 @@ def test_a_negation_before_the_head_verb_stays_in_the_action():
     litter, flood = DirectiveExtractor().extract(text)
     assert (litter.action, litter.addressee.text) == ("không xả rác xuống cống thoát nước", "người dân")
     assert (flood.action, flood.addressee.text) == ("không được để xảy ra ngập úng kéo dài", "các đơn vị")
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "addressee", "action"),
+    [
+        (
+            "Thủ tướng giao Bộ Nông nghiệp và Môi trường phối hợp với các địa phương rà soát các dự án chậm tiến độ.",
+            "Thủ tướng",
+            "Bộ Nông nghiệp và Môi trường",
+            "phối hợp với các địa phương rà soát các dự án chậm tiến độ",
+        ),
+        (
+            "Bộ trưởng Bộ Kế hoạch và Đầu tư đề nghị các bộ, ngành đẩy nhanh tiến độ giải ngân vốn đầu tư công.",
+            "Bộ trưởng Bộ Kế hoạch và Đầu tư",
+            "các bộ, ngành",
+            "đẩy nhanh tiến độ giải ngân vốn đầu tư công",
+        ),
+        (
+            "Chủ tịch UBND thành phố Hà Nội cũng có văn bản yêu cầu các quận, huyện tăng cường kiểm tra an toàn thực phẩm.",
+            "Chủ tịch UBND thành phố Hà Nội",
+            "các quận, huyện",
+            "tăng cường kiểm tra an toàn thực phẩm",
+        ),
+    ],
+    ids=["và-in-a-ministry", "và-in-the-issuer", "issuer-before-cũng-có-văn-bản"],
+)
+def test_names_of_ministries_and_issuers_are_kept_whole(text, issuer, addressee, action):
+    (directive,) = DirectiveExtractor().extract("Chỉ đạo\n\n" + text)
+    assert (directive.issuer.text, directive.addressee.text, directive.action) == (issuer, addressee, action)
+
+
+def test_a_capitalised_department_name_is_not_read_as_the_action():
+    text = "Hà Nội chống ngập\n\nUBND thành phố giao Sở Xây dựng chủ trì, phối hợp với các quận kiểm tra hệ thống thoát nước."
+    directive = DirectiveExtractor().extract(text)[-1]
+    assert directive.addressee.text == "Sở Xây dựng"
+    assert directive.action == "phối hợp với các quận kiểm tra hệ thống thoát nước"

@@ -113,10 +113,17 @@ def _words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
+#: What an authority signs or sends before it asks: *vừa ký văn bản*, *có công văn* end the issuer's name.
+_DOCUMENTS = frozenset(
+    ("văn bản", "công văn", "công điện", "chỉ thị", "quyết định", "thông báo", "kết luận", "tờ trình", "thư")
+)
+
+
 class _Tags:
     """A sentence's words with their part-of-speech tags (underthesea), tagged once and queried by offset."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
         self.words = tag_words(text, start, end)
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -147,6 +154,19 @@ class _Tags:
                 return None
         return None
 
+    def name_prefix(self, start: int, end: int) -> Offsets:
+        """``(start, end)`` cut before the first lower-case adverb, or verb of sending a document, after the
+        first word: the issuer of *Chủ tịch UBND thành phố vừa ký văn bản yêu cầu …* is *Chủ tịch UBND thành
+        phố*, while *Người đứng đầu Chính phủ* stays whole."""
+        words = self.within(start, end)
+        for k, (word_start, _, tag) in enumerate(words):
+            if k == 0 or self.text[word_start].isupper():
+                continue
+            following = self.text[words[k + 1][0] : words[k + 1][1]].lower() if k + 1 < len(words) else ""
+            if tag == "R" or (tag == "V" and following in _DOCUMENTS):
+                return start, words[k - 1][1]
+        return start, end
+
     def ends_with_verb(self, start: int, end: int) -> bool:
         words = [w for w in self.within(start, end) if w[2] != "CH"]
         return bool(words) and words[-1][2] == "V"
@@ -167,6 +187,8 @@ def _pieces(text: str, start: int, end: int, tags: _Tags) -> list[Offsets]:
         if mark in ";:":
             cuts.append(after)
             continue
+        if mark != "," and _joins_name(text, match.start(), end):
+            continue
         head = _strip_connectives(text, after, end)
         following = re.search(r"[,;:]", text[head:end])
         item_end = head + following.start() if following else end
@@ -186,6 +208,14 @@ def _pieces(text: str, start: int, end: int, tags: _Tags) -> list[Offsets]:
         if b > a:
             out.append((a, b))
     return out
+
+
+def _joins_name(text: str, space: int, end: int) -> bool:
+    """*và* between two capitalised words belongs to a name: *Bộ Giáo dục và Đào tạo*, *Sở Nông nghiệp và
+    Phát triển nông thôn*."""
+    before = text[:space].split()[-2:]
+    after = text[space:end].split(None, 2)
+    return len(after) >= 2 and after[1][:1].isupper() and any(w[:1].isupper() for w in before)
 
 
 def _issuer_before(text: str, sentence_start: int, verb_start: int) -> Offsets | None:
@@ -234,7 +264,7 @@ def _plausible_name(text: str, span: Offsets, capitalised: bool = False) -> bool
     *người đứng đầu Bộ Giao thông*) rather than a common noun (*hồ sơ yêu cầu*).
     """
     value = text[span[0] : span[1]]
-    if not value.strip() or _NOT_IN_NAME.search(value) or ACTION_PATTERN.search(value):
+    if not value.strip() or _NOT_IN_NAME.search(value) or _lowercase_match(ACTION_PATTERN, text, *span):
         return False
     if value.split()[0].lower() in ("việc", "nội dung", "công tác"):
         return False
@@ -256,11 +286,11 @@ def _head_after(text: str, start: int, end: int, tags: _Tags) -> tuple[int, bool
         first += 1
     if ACTION_PATTERN.match(text, first, end) or MODAL_PATTERN.match(text, first, end):
         return first, False
-    lexical = [m for p in (ACTION_PATTERN, MODAL_PATTERN) if (m := p.search(text, first, end))]
+    lexical = [m for p in (ACTION_PATTERN, MODAL_PATTERN) if (m := _lowercase_match(p, text, first, end))]
     head = min((m.start() for m in lexical), default=end)
     for word_start, word_end, tag in tags.within(first, min(end, head)):
         word = text[word_start:word_end].lower()
-        if tag == "V" and word not in _NOT_ADDRESSEE_VERBS and word_start > first:
+        if tag == "V" and word not in _NOT_ADDRESSEE_VERBS and word_start > first and not text[word_start].isupper():
             head = word_start
             break
     if _words(text, first, head) > _MAX_ADDRESSEE_WORDS or head >= end:
@@ -277,6 +307,14 @@ def _with_negation(text: str, first: int, head: int) -> int:
     asks people *not* to litter, and an action cut after *không* would say the opposite."""
     match = _NEGATION.search(text, first, head)
     return match.start() if match is not None and match.start() > first else head
+
+
+def _lowercase_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match that is not part of a capitalised name (*Sở Xây dựng* holds no action *xây dựng*)."""
+    for match in pattern.finditer(text, start, end):
+        if not text[match.start()].isupper():
+            return match
+    return None
 
 
 def _after_modal(text: str, start: int, end: int) -> int:
@@ -359,6 +397,8 @@ def article_units(article: Article) -> list[Unit]:
                 found = _issuer_before(
                     text, s0 if start == _strip_connectives(text, s0, s1) else start, request.start()
                 )
+                if found is not None:
+                    found = tags.name_prefix(*found)
                 if (
                     found is not None
                     and not _is_pronoun(text, found)

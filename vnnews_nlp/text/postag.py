@@ -80,7 +80,7 @@ def pos_tag(sentence: str) -> list[tuple[str, str]]:
     """Words of ``sentence`` with their VLSP part-of-speech tags, as ``underthesea.pos_tag`` gives them.
 
     >>> pos_tag("Đề nghị các địa phương tăng cường đối thoại")
-    [('Đề nghị', 'V'), ('các', 'L'), ('địa phương', 'N'), ('tăng cường', 'V'), ('đối thoại', 'V')]
+    [('Đề nghị', 'V'), ('các', 'L'), ('địa phương', 'N'), ('tăng cường', 'V'), ('đối thoại', 'M')]
     """
     segment, tag = _load()
     words = segment(sentence)
