@@ -45,6 +45,8 @@ def test_pasted_sample_output_is_the_real_output(sample_text):
 def test_pasted_analysis_is_the_real_analysis_scores_aside(sample_text):
     from vnnews_nlp import analyze
 
-    pasted = re.search(r"<!-- sample-analysis:start -->\n```markdown\n(.*?)```\n<!-- sample-analysis:end -->", README, re.S)
+    pasted = re.search(
+        r"<!-- sample-analysis:start -->\n```markdown\n(.*?)```\n<!-- sample-analysis:end -->", README, re.S
+    )
     scores = re.compile(r" \(\d\.\d\d\)")  # tag scores may differ in the last digit on another CPU
     assert scores.sub("", pasted.group(1)) == scores.sub("", analyze(sample_text).to_markdown())

