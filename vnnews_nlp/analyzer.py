@@ -211,7 +211,8 @@ class Analyzer:
         if self.tagger is None:
             return None
         if isinstance(self.tagger, TopicClassifier):
-            probabilities = self.tagger.predict_proba([article.text])[0]
+            title = article.title.norm_text + "\n\n" if article.title is not None else ""
+            probabilities = self.tagger.predict_proba([title + article.body_text])[0]  # captions and tails left out
             order = probabilities.argsort(kind="stable")[::-1][: self.top_k or 1]
             return [Tag(str(self.tagger.classes_[i]), round(float(probabilities[i]), 4)) for i in order]
         shared = embedded if self._shares_encoder(self.tagger.encoder) else None

@@ -362,6 +362,7 @@ def article_units(article: Article) -> list[Unit]:
         if source is not None and _plausible_name(text, source.span("who"), capitalised=True):
             speech.issuer = source.span("who")
         sentence_has_request = False
+        sentence_has_modal = False  # *cần tăng cường …; kiên quyết xử lý …*: the modal governs the later clauses
         sentence_issuer: Offsets | None = None
         near = sentence.index - speech.directive_sentence <= 2
         relevant = (
@@ -418,6 +419,7 @@ def article_units(article: Article) -> list[Unit]:
                 if modal is not None and modal.start() >= head - 1:
                     action_start = _after_modal(text, head, end)
             elif modal is not None:
+                sentence_has_modal = True
                 subject = _subject_before(text, start, modal.start())
                 if subject is not None and not _is_pronoun(text, subject) and _plausible_name(text, subject):
                     addressee = subject
@@ -426,7 +428,7 @@ def article_units(article: Article) -> list[Unit]:
                 kind = "request" if sentence_has_request else "task"
             else:
                 opens = bool(IMPERATIVE_START.match(text, start, end) or ACTION_PATTERN.match(text, start, end))
-                context = in_list or speech.list_open or near or sentence_has_request
+                context = in_list or speech.list_open or near or sentence_has_request or sentence_has_modal
                 if not opens and context:
                     opens = tags.opens_with_verb(start, end)
                 action_start = start
@@ -450,7 +452,14 @@ def article_units(article: Article) -> list[Unit]:
             action_end = _trim_end(text, action_start, end)
             if action_end <= action_start:
                 continue
-            if _excluded(text, s0, action_start, end, request is not None or sentence_has_request, modal is not None):
+            if _excluded(
+                text,
+                s0,
+                action_start,
+                end,
+                request is not None or sentence_has_request,
+                modal is not None or sentence_has_modal,
+            ):
                 continue
             deadlines = find_deadlines(text, s0, s1)
             inside = [d for d in deadlines if start <= d[0] < end] or [d for d in deadlines if d[0] < start]
