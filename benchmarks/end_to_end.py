@@ -11,6 +11,7 @@ the sample article, models loaded on the way.
 
 from __future__ import annotations
 
+import importlib.util
 import resource
 import statistics
 import subprocess
@@ -60,6 +61,14 @@ def first_call_seconds(repeat: int) -> list[float]:
     return runs
 
 
+def environment() -> str:
+    """Which install ran: underthesea imports transformers at its own import when it is installed, which
+    lengthens the first call."""
+    if importlib.util.find_spec("transformers") is None:
+        return "Environment: the default install (`pip install .`: no torch, no transformers)."
+    return "Environment: transformers installed (underthesea imports it when it is imported)."
+
+
 def main() -> None:
     parser = argument_parser(__doc__)
     parser.add_argument("--articles", type=int, default=500)
@@ -93,7 +102,7 @@ def main() -> None:
         [
             f"`vietnews_test_dev`, first {n} articles ({sentences} sentences), `analyze_many(batch_size="
             f"{args.batch_size})`, default settings; medians of {args.repeat} runs, floor and pipeline alternating "
-            "in one process, encoder cache emptied before each run.",
+            "in one process, encoder cache emptied before each run. " + environment(),
             "",
             "| measure | median | runs |",
             "|---|---|---|",
