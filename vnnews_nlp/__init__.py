@@ -20,6 +20,7 @@ from .errors import (
 )
 from .spans import Block, Paragraph, Sentence, Span, Token
 from .summarize import KeySentence, Summarizer, summarize, summarize_cluster
+from .tables import analyze_dataset, analyze_frame, directives_frame, to_frame
 from .text import normalize, split_sentences
 from .topics import Tag, Taxonomy, TopicClassifier, TopicTagger, tag
 
@@ -49,6 +50,9 @@ __all__ = [
     "TopicClassifier",
     "TopicTagger",
     "analyze",
+    "analyze_dataset",
+    "analyze_frame",
+    "directives_frame",
     "extract_directives",
     "normalize",
     "parse_article",
@@ -56,5 +60,6 @@ __all__ = [
     "summarize",
     "summarize_cluster",
     "tag",
+    "to_frame",
     "__version__",
 ]
