@@ -230,3 +230,25 @@ def test_a_capitalised_department_name_is_not_read_as_the_action():
     directive = DirectiveExtractor().extract(text)[-1]
     assert directive.addressee.text == "Sở Xây dựng"
     assert directive.action == "phối hợp với các quận kiểm tra hệ thống thoát nước"
+
+
+def test_a_modal_governs_its_sentence_and_a_verb_of_asking_inside_the_action_does_not():
+    text = (
+        "Hội nghị tổng kết\n\n"
+        "Tuy nhiên, chúng ta không được chủ quan mà phải kiên định, tập trung thực hiện quyết liệt đồng bộ "
+        "các nhiệm vụ, giải pháp đề ra, đề cao trách nhiệm người đứng đầu."
+    )
+    actions = [d.action for d in DirectiveExtractor(threshold=0.0).extract(text)]
+    assert actions and actions[0].startswith("kiên định, tập trung thực hiện quyết liệt")
+    assert "đứng đầu" not in actions  # *đề ra* in *giải pháp đề ra* asks nothing
+
+
+def test_elaborations_and_và_stay_inside_the_unit():
+    text = (
+        "Bộ Công an chỉ đạo\n\n"
+        "Bộ trưởng yêu cầu Công an tỉnh khẩn trương điều tra vụ việc, báo cáo Bộ Công an và đề nghị các cơ quan "
+        "chức năng hỗ trợ. Đồng thời đề xuất các giải pháp xử lý vi phạm, trong đó có giải pháp sát hạch lại."
+    )
+    actions = [d.action for d in DirectiveExtractor(threshold=0.0).extract(text)]
+    assert "báo cáo Bộ Công an và đề nghị các cơ quan chức năng hỗ trợ" in actions
+    assert any(a.endswith("trong đó có giải pháp sát hạch lại") for a in actions)
