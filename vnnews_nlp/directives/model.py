@@ -44,6 +44,7 @@ SIGNALS: tuple[str, ...] = (
     "opens_with_verb",
     "action_words",
     "relative_position",
+    "unpunctuated",
 )
 KINDS: tuple[str, ...] = ("request", "task", "imperative")
 FEATURES: tuple[str, ...] = (

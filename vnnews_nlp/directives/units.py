@@ -52,6 +52,7 @@ _QUOTE_CLOSE_SPEAKER = re.compile(
 _NOT_ADDRESSEE_VERBS = {"liên quan", "ủy", "uỷ", "trực thuộc", "quản lý", "chức năng", "có", "thuộc"}
 _HEAD_REQUESTS = {"chỉ đạo", "giao", "kêu gọi", "quán triệt", "đề xuất"}
 _MAX_ADDRESSEE_WORDS = 20
+_FINAL_MARKS = (".", "!", "?", "…", ";", ":", '"', "”", ")", "»")
 _MAX_ISSUER_WORDS = 16
 
 
@@ -509,6 +510,10 @@ def article_units(article: Article) -> list[Unit]:
                         "opens_with_verb": float(tags.opens_with_verb(action_start, end)),
                         "action_words": float(_words(text, action_start, action_end)),
                         "relative_position": sentence.index / max(len(article.sentences) - 1, 1),
+                        # a short line with no final stop is a heading, rarely a directive
+                        "unpunctuated": float(
+                            not sentence.text.rstrip().endswith(_FINAL_MARKS) and len(sentence.text.split()) <= 15
+                        ),
                     },
                 )
             )
