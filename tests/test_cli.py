@@ -127,3 +127,33 @@ def test_summarize_directives_and_tag_commands(sample_text):
 def test_bad_options_give_clear_errors():
     result = runner.invoke(app, ["analyze", str(SAMPLE), "--max-sentences", "0", "--encoder", "none"])
     assert result.exit_code == 2 and "max_sentences" in result.output
+
+
+def test_a_bad_encoder_is_one_clear_error(tmp_path):
+    missing = runner.invoke(app, ["analyze", str(SAMPLE), "--encoder", str(tmp_path / "no-checkpoint")])
+    assert missing.exit_code == 2 and "convert-e5" in missing.stderr
+    unknown = runner.invoke(app, ["analyze", str(tmp_path), "--encoder", "bert"])
+    assert unknown.exit_code == 2 and unknown.stderr.count("unknown encoder") == 1
+
+
+def test_a_folder_run_skips_hidden_folders_and_names_files_that_are_not_utf8(tmp_path, sample_text):
+    (tmp_path / "a.txt").write_text(sample_text, encoding="utf-8")
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".ipynb_checkpoints" / "a-checkpoint.txt").write_text(sample_text, encoding="utf-8")
+    (tmp_path / "old.txt").write_bytes("Hội nghị tổng kết".encode("utf-16"))
+    result = runner.invoke(app, ["analyze", str(tmp_path), "-f", "jsonl", "--encoder", "none", "--no-progress"])
+    assert [json.loads(line)["file"] for line in result.stdout.splitlines()] == ["a.txt"]
+    assert "old.txt is not UTF-8" in result.stderr and result.exit_code == 1
+
+
+def test_html_on_standard_input_is_recognised_even_after_a_comment():
+    page = (
+        "<!-- saved page --><html><body><article><h1>UBND tỉnh chỉ đạo</h1>"
+        "<p>UBND tỉnh yêu cầu các huyện chủ động phương án cấp nước sinh hoạt cho người dân.</p>"
+        "<p>Các xã phải báo cáo tình hình hạn hán hằng tuần.</p><p>Sở Nông nghiệp theo dõi sát diễn biến.</p>"
+        "</article></body></html>"
+    )
+    result = runner.invoke(app, ["analyze", "-", "-f", "json", "--encoder", "none"], input=page.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert "<" not in data["text"] and data["directives"][0]["issuer"]["text"] == "UBND tỉnh"

@@ -12,6 +12,7 @@ from vnnews_nlp import (
     Analyzer,
     EmptyTextError,
     HTMLInputError,
+    InvalidCharacterError,
     LanguageWarning,
     LegacyEncodingError,
     MojibakeWarning,
@@ -60,9 +61,29 @@ def test_non_text_and_empty_input_get_a_typed_error(analyzer, value, error, mess
 
 def test_five_megabytes_are_refused_at_once_with_the_limit_named(analyzer):
     huge = (REPORT + "\n\n") * (5_000_000 // len(REPORT))
-    with pytest.raises(TextTooLongError, match="max_chars=200,000") as caught:
+    with pytest.raises(TextTooLongError, match="limit of 200,000") as caught:
         analyzer.analyze(huge)
     assert caught.value.length == len(huge) and isinstance(caught.value, ValueError)
+
+
+def test_a_long_web_page_is_judged_by_its_article_not_its_markup():
+    pytest.importorskip("trafilatura")
+    article = "<p>UBND tỉnh yêu cầu các huyện chủ động phương án cấp nước sinh hoạt cho người dân.</p>"
+    page = f"<html><head><title>Chống hạn</title><style>{'x' * 300_000}</style></head><body><article>{article}"
+    analysis = Analyzer(encoder=None, tagger=None).analyze(html=page + "</article></body></html>")
+    assert analysis.directives[0].addressee.text == "các huyện"
+    with pytest.raises(TextTooLongError, match="the HTML page has"):
+        Analyzer(encoder=None, tagger=None, max_chars=10_000).analyze(html=page)
+
+
+def test_unpaired_surrogates_are_refused_before_any_model_sees_them(analyzer):
+    with pytest.raises(InvalidCharacterError, match="U\\+D800"):
+        analyzer.analyze("Bộ Y tế đề nghị các địa phương \ud800 tăng cường phòng dịch.")
+
+
+def test_a_caption_alone_gets_no_summary_no_directive_and_no_tag(analyzer):
+    analysis = analyzer.analyze("Ảnh: TTXVN")
+    assert (analysis.summary, analysis.directives, analysis.tags) == ([], [], [])
 
 
 def test_an_html_page_passed_as_text_is_refused_with_the_way_out(analyzer):

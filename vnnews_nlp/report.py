@@ -16,6 +16,7 @@ STYLE = """<style>
 .vnnews-analysis .tag.primary{background:#2f5fa8;color:#fff;border-color:#2f5fa8}
 .vnnews-analysis .key{background:#fff3b0}
 .vnnews-analysis .directive{border-bottom:2px solid #2b8a3e;background:#e6f4ea}
+.vnnews-analysis .key.directive{background:#f3f0b8}
 .vnnews-analysis .issuer{font-weight:600;color:#7a2e8e}
 .vnnews-analysis .addressee{font-weight:600;color:#1d6fa5}
 .vnnews-analysis .deadline{font-style:italic;color:#b8400e}
@@ -30,23 +31,27 @@ def _mention(directive: Directive, role: str) -> str:
     return mention.text if mention is not None else ""
 
 
-def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+
+
+def _md(value: str) -> str:
+    """Article text made inert in Markdown: one line, markup characters escaped."""
+    return " ".join(value.split()).translate(_MARKDOWN_SPECIAL)
 
 
 def analysis_to_markdown(analysis: Analysis) -> str:
     """Title, tags, the summary as a quote, then one table row per directive with its offsets."""
-    out: list[str] = [f"# {analysis.title}" if analysis.title else "# (untitled)", ""]
+    out: list[str] = [f"# {_md(analysis.title)}" if analysis.title else "# (untitled)", ""]
     if analysis.tags is not None:
-        out += ["**Tags:** " + (", ".join(f"{t.label} ({t.score:.2f})" for t in analysis.tags) or "none"), ""]
+        out += ["**Tags:** " + (", ".join(f"{_md(t.label)} ({t.score:.2f})" for t in analysis.tags) or "none"), ""]
     out += ["## Summary", ""]
-    out += [f"> {k.text} `[{k.start}:{k.end}]`" for k in analysis.summary] or ["(no sentence)"]
+    out += [f"> {_md(k.text)} `[{k.start}:{k.end}]`" for k in analysis.summary] or ["(no sentence)"]
     out += ["", f"## Directives ({len(analysis.directives)})", ""]
     if analysis.directives:
         out += ["| # | Issuer | Addressee | Action | Deadline | Offsets |", "|---|---|---|---|---|---|"]
         for n, d in enumerate(analysis.directives, 1):
             cells = [_mention(d, "issuer"), _mention(d, "addressee"), d.action, _mention(d, "deadline")]
-            out.append(f"| {n} | " + " | ".join(_cell(c) for c in cells) + f" | {d.start}:{d.end} |")
+            out.append(f"| {n} | " + " | ".join(_md(c) for c in cells) + f" | {d.start}:{d.end} |")
     else:
         out.append("(none)")
     return "\n".join(out) + "\n"
@@ -67,7 +72,8 @@ def _layers(analysis: Analysis) -> list[tuple[int, int, str, str]]:
 
 
 def _highlight(text: str, offset: int, layers: list[tuple[int, int, str, str]]) -> str:
-    """``text`` (which starts at ``offset`` in the original) as HTML with nested highlight spans."""
+    """``text`` (which starts at ``offset`` in the original) as HTML: cut at every highlight boundary, each
+    piece in one span whose classes are all the highlights covering it."""
     end = offset + len(text)
     inside = [(max(s, offset), min(e, end), c, t) for s, e, c, t in layers if s < end and e > offset]
     cuts = sorted({offset, end, *(s for s, _, _, _ in inside), *(e for _, e, _, _ in inside)})

@@ -70,6 +70,16 @@ def resource_path(name: str) -> Path:
     return path
 
 
+def models_fingerprint() -> str:
+    """A digest of every shipped artefact's recorded sha256: it changes whenever a model is retrained.
+
+    >>> len(models_fingerprint())
+    16
+    """
+    recorded = json.dumps(_manifest(models_dir()), sort_keys=True).encode("utf-8")
+    return hashlib.sha256(recorded).hexdigest()[:16]
+
+
 def load_json(name: str) -> Any:
     """Read a verified JSON artefact."""
     return json.loads(resource_path(name).read_text(encoding="utf-8"))

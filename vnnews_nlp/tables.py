@@ -7,11 +7,12 @@ hold the same columns. Offsets in the records refer to the input texts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis
 from .analyzer import Analyzer, default_analyzer
+from .resources import models_fingerprint
 
 if TYPE_CHECKING:
     import datasets
@@ -30,20 +31,22 @@ COLUMNS: tuple[str, ...] = (
 )
 
 #: The same columns as a Spark DDL schema string, for ``mapInPandas`` (see :func:`analyze_batches`).
+_SPAN = "struct<text:string,start:int,end:int>"
 SPARK_SCHEMA = (
     "title string, primary_tag string, tags array<string>, tag_scores array<double>, summary string, "
     "key_sentences array<struct<text:string,start:int,end:int,score:double,index:int>>, "
-    "directives array<struct<action:string,start:int,end:int,kind:string,issuer:string,addressee:string,"
-    "deadline:string,sentence_index:int,confidence:double>>, error string"
+    f"directives array<struct<action:string,start:int,end:int,kind:string,issuer:{_SPAN},addressee:{_SPAN},"
+    f"deadline:{_SPAN},sentence_index:int,confidence:double>>, error string"
 )
 
 
-def _text(mention: Any) -> str | None:
-    return mention.text if mention is not None else None
+def _span(mention: Any) -> dict[str, Any] | None:
+    return mention.to_dict() if mention is not None else None
 
 
 def analysis_record(analysis: Analysis | None, error: str | None = None) -> dict[str, Any]:
-    """One flat row: title, tags, summary text, key sentences and directives (offsets kept), error.
+    """One flat row: title, tags, summary text, key sentences and directives (each span with its offsets:
+    ``{"text", "start", "end"}`` for issuer, addressee and deadline), error.
 
     ``None`` (an input that could not be analysed) gives a row of empty values with ``error`` set.
     """
@@ -72,9 +75,9 @@ def analysis_record(analysis: Analysis | None, error: str | None = None) -> dict
                 "start": d.start,
                 "end": d.end,
                 "kind": d.kind,
-                "issuer": _text(d.issuer),
-                "addressee": _text(d.addressee),
-                "deadline": _text(d.deadline),
+                "issuer": _span(d.issuer),
+                "addressee": _span(d.addressee),
+                "deadline": _span(d.deadline),
                 "sentence_index": d.sentence_index,
                 "confidence": d.confidence,
             }
@@ -87,12 +90,12 @@ def analysis_record(analysis: Analysis | None, error: str | None = None) -> dict
 def _records(texts: Iterable[Any], analyzer: Analyzer, batch_size: int, progress: bool) -> list[dict[str, Any]]:
     """Records for ``texts``; inputs that cannot be analysed get an ``error`` row instead of stopping the run."""
     items = [None if _missing(item) else item for item in texts]
-    records = []
-    for item, analysis in zip(
-        items, analyzer.analyze_many(items, batch_size=batch_size, progress=progress, errors="none"), strict=True
-    ):
-        records.append(analysis_record(analysis, None if analysis is not None else _reason(analyzer, item)))
-    return records
+    return [
+        analysis_record(analysis, _reason(error, item) if error is not None else None)
+        for item, (analysis, error) in zip(
+            items, analyzer.results(items, batch_size=batch_size, progress=progress), strict=True
+        )
+    ]
 
 
 def _missing(item: Any) -> bool:
@@ -101,16 +104,14 @@ def _missing(item: Any) -> bool:
         return False
     try:
         return bool(item != item)
-    except TypeError:  # pandas.NA refuses to be a bool
-        return True
+    except (TypeError, ValueError):  # pandas.NA refuses to be a bool; an array is ambiguous
+        return not hasattr(item, "__len__")
 
 
-def _reason(analyzer: Analyzer, item: Any) -> str:
-    try:
-        analyzer.parse(item)
-    except (TypeError, ValueError) as err:
-        return f"{type(err).__name__}: {err}"
-    return "not analysed"
+def _reason(error: Exception, item: Any) -> str:
+    if item is None:
+        return "missing text (None or NaN)"
+    return f"{type(error).__name__}: {error}"
 
 
 def to_frame(analyses: Iterable[Analysis | None]) -> pd.DataFrame:
@@ -119,7 +120,7 @@ def to_frame(analyses: Iterable[Analysis | None]) -> pd.DataFrame:
     >>> from vnnews_nlp import Analyzer
     >>> analyzer = Analyzer(encoder=None, tagger=None)
     >>> frame = to_frame(analyzer.analyze_many(["Tỉnh ủy đề nghị các địa phương tăng cường đối thoại."]))
-    >>> frame.loc[0, "directives"][0]["addressee"]
+    >>> frame.loc[0, "directives"][0]["addressee"]["text"]
     'các địa phương'
     """
     import pandas as pd
@@ -128,12 +129,16 @@ def to_frame(analyses: Iterable[Analysis | None]) -> pd.DataFrame:
 
 
 def directives_frame(analyses: Iterable[Analysis | None]) -> pd.DataFrame:
-    """One row per directive: ``article`` (position in ``analyses``), issuer, addressee, action, deadline,
-    kind, confidence and the action's offsets — the table an analyst filters and counts."""
+    """One row per directive: ``article`` (position in ``analyses``), issuer, addressee, action, deadline
+    (as written), kind, confidence and the action's offsets — the table an analyst filters and counts."""
     import pandas as pd
 
     rows = [
-        {"article": n, **directive}
+        {
+            "article": n,
+            **directive,
+            **{role: (directive[role] or {}).get("text") for role in ("issuer", "addressee", "deadline")},
+        }
         for n, analysis in enumerate(analyses)
         for directive in analysis_record(analysis)["directives"]
     ]
@@ -163,41 +168,53 @@ def analyze_frame(
         KeyError: ``text_column`` is not a column of ``frame``.
         ValueError: an added column would overwrite one of ``frame``'s (choose a ``prefix``).
     """
+    import pandas as pd
+
     _check_columns(list(frame.columns), text_column, prefix)
     analyzer = analyzer if analyzer is not None else default_analyzer()
     records = _records(frame[text_column].tolist(), analyzer, batch_size, progress)
     out = frame.copy()
-    for column in COLUMNS:
-        out[prefix + column] = [r[column] for r in records]
+    for column in COLUMNS:  # object columns: the same types for every batch, None kept as None
+        out[prefix + column] = pd.Series([r[column] for r in records], index=frame.index, dtype=object)
     return out
 
 
 def _check_columns(existing: list[str], text_column: str, prefix: str) -> None:
     if text_column not in existing:
         raise KeyError(f"no column {text_column!r} in the input (columns: {existing})")
+    if existing.count(text_column) > 1:
+        raise ValueError(f"the input has {existing.count(text_column)} columns named {text_column!r}; rename them")
     clashes = [prefix + c for c in COLUMNS if prefix + c in existing]
     if clashes:
         raise ValueError(f"the input already has the column(s) {clashes}; pass prefix=... (e.g. 'nlp_') to keep both")
 
 
 def analyze_batches(
-    batches: Iterable[pd.DataFrame], text_column: str = "text", analyzer: Analyzer | None = None
+    batches: Iterable[pd.DataFrame],
+    text_column: str = "text",
+    analyzer: Analyzer | None = None,
+    keep: Sequence[str] = (),
 ) -> Iterator[pd.DataFrame]:
-    """Spark's ``mapInPandas`` function: each batch of texts in, a frame of :data:`COLUMNS` out.
+    """Spark's ``mapInPandas`` function: each batch of texts in, the ``keep`` columns and :data:`COLUMNS` out.
 
-    Each worker process builds its :class:`Analyzer` once (the default one unless ``analyzer`` is given)::
+    Each worker process builds its :class:`Analyzer` once (the default one unless ``analyzer`` is given).
+    Keep an id column to join the results back; the schema is then the kept columns' types before
+    :data:`SPARK_SCHEMA`::
 
         from functools import partial
-        result = spark_frame.mapInPandas(partial(analyze_batches, text_column="text"), schema=SPARK_SCHEMA)
+        analyze = partial(analyze_batches, text_column="text", keep=["id"])
+        result = spark_frame.mapInPandas(analyze, schema="id long, " + SPARK_SCHEMA)
     """
     for batch in batches:
-        yield analyze_frame(batch[[text_column]], text_column, analyzer=analyzer)[list(COLUMNS)]
+        out = analyze_frame(batch[[text_column, *keep]], text_column, analyzer=analyzer)
+        yield out[[*keep, *COLUMNS]]
 
 
 def dataset_features() -> datasets.Features:
     """The ``datasets`` column types of :data:`COLUMNS` (fixed, so batches with no directive still agree)."""
     from datasets import Features, List, Value
 
+    span = {"text": Value("string"), "start": Value("int64"), "end": Value("int64")}
     return Features(
         {
             "title": Value("string"),
@@ -220,9 +237,9 @@ def dataset_features() -> datasets.Features:
                     "start": Value("int64"),
                     "end": Value("int64"),
                     "kind": Value("string"),
-                    "issuer": Value("string"),
-                    "addressee": Value("string"),
-                    "deadline": Value("string"),
+                    "issuer": span,
+                    "addressee": span,
+                    "deadline": span,
                     "sentence_index": Value("int64"),
                     "confidence": Value("float64"),
                 }
@@ -276,6 +293,10 @@ class _DatasetBatch:
         self.text_column = text_column
         self.analyzer = analyzer
         self.prefix = prefix
+        from . import __version__
+
+        # part of the function's state, so datasets' cache fingerprint changes when the library or a model does
+        self.models = f"{__version__}:{models_fingerprint()}"
 
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
         analyzer = self.analyzer if self.analyzer is not None else default_analyzer()

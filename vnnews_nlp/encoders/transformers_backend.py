@@ -44,7 +44,8 @@ def read_checkpoint_config(path: Path, missing: str) -> dict:
     return config
 
 
-def _check_checkpoint(path: Path) -> dict:
+def check_checkpoint(path: Path) -> dict:
+    """The checkpoint's ``config.json``, or the errors of :func:`read_checkpoint_config` with how to make one."""
     return read_checkpoint_config(
         path,
         "Make one from the bundled multilingual-e5-small with "
@@ -62,7 +63,7 @@ def _load(path: Path, device: str) -> tuple[Any, Any]:
                 raise ImportError(
                     'the transformers backend needs torch and transformers: pip install "vnnews-nlp[torch]"'
                 ) from err
-            config = _check_checkpoint(path)
+            config = check_checkpoint(path)
             tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True, trust_remote_code=False)
             pooled_types = ("bert", "roberta", "xlm-roberta", "camembert")
             extra = {"add_pooling_layer": False} if config.get("model_type") in pooled_types else {}
@@ -113,7 +114,7 @@ class TransformersEncoder(Encoder):
         if long_text not in ("window", "truncate"):
             raise ValueError(f"long_text must be 'window' or 'truncate', not {long_text!r}")
         self.model_path = Path(model_path)
-        self.config_ = _check_checkpoint(self.model_path)
+        self.config_ = check_checkpoint(self.model_path)
         self.prefixes = prefixes if prefixes is not None else self._default_prefixes()
         self.max_length = max_length
         self.long_text = long_text

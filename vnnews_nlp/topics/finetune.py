@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ..encoders.transformers_backend import _check_checkpoint
+from ..encoders.transformers_backend import check_checkpoint
 
 
 def _torch() -> Any:
@@ -63,7 +63,7 @@ class FineTunedEncoder:
         from transformers import AutoModel, AutoTokenizer
 
         path = Path(checkpoint)
-        _check_checkpoint(path)
+        check_checkpoint(path)
         torch.manual_seed(seed)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True, trust_remote_code=False)
         model = AutoModel.from_pretrained(path, local_files_only=True, trust_remote_code=False)
