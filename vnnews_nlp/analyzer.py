@@ -43,12 +43,14 @@ class Analyzer:
         extractor: a configured :class:`~vnnews_nlp.DirectiveExtractor`; ``None`` builds one on ``encoder``.
         tagger: ``"default"`` (the default taxonomy's :class:`~vnnews_nlp.TopicTagger` on ``encoder``), a
             :class:`~vnnews_nlp.TopicTagger`, a fitted :class:`~vnnews_nlp.TopicClassifier` (your own
-            taxonomy: its labels are the tags), or ``None`` for no tags (:attr:`Analysis.tags` is ``None``).
+            taxonomy: its most probable label, or its ``top_k`` best, scored with the classifier's
+            probabilities, which sum to one over its labels), or ``None`` for no tags (:attr:`Analysis.tags`
+            is ``None``).
         max_sentences, max_words: summary budgets (see :class:`~vnnews_nlp.Summarizer`).
         top_k: return exactly this many tags instead of the primary tag plus those that pass the threshold.
         max_chars: longer texts raise :class:`~vnnews_nlp.errors.TextTooLongError` (a ``ValueError``)
             instead of tying up the machine; ``None`` for no limit.
-        batch_size: sentences per encoder batch.
+        batch_size: sentences per encoder batch (``analyze_many``'s ``batch_size`` counts articles).
 
     Raises:
         ValueError: ``tagger="default"`` with ``encoder=None`` (the default tagger reads embeddings), an
