@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -160,24 +161,30 @@ def analyze(
 
 
 def _analyze_folder(analyzer: Analyzer, folder: Path, output_format: AnalysisFormat, progress: bool) -> None:
-    """Analyse each file under ``folder``; a file that fails is reported on stderr and the others go on."""
+    """Analyse each file under ``folder``, 16 articles per embedding batch; a file that fails is reported on
+    stderr and the others go on."""
     files = _files(folder)
     if not files:
         raise typer.BadParameter(f"no {'/'.join(ARTICLE_SUFFIXES)} files under {folder}", param_hint="DIR")
     failures = 0
-    records = []
-    for path in _progress(files, progress):
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                analysis = analyzer.analyze(_article(_decode(path.read_bytes(), str(path)), analyzer.max_chars))
-            except (TypeError, ValueError, ImportError, OSError, typer.BadParameter) as err:
-                analysis = None
+    pending: deque[Path] = deque()
+
+    def articles() -> Iterator[Article]:
+        nonlocal failures
+        for path in _progress(files, progress):
+            article = _read_article(path, analyzer.max_chars)
+            if article is None:
                 failures += 1
-                typer.echo(f"error: {path}: {err}", err=True)
-        for warning in caught:
-            typer.echo(f"warning: {path}: {warning.message}", err=True)
+            else:
+                pending.append(path)
+                yield article
+
+    records = []
+    for analysis, error in analyzer.results(articles(), batch_size=16):
+        path = pending.popleft()
         if analysis is None:
+            failures += 1
+            typer.echo(f"error: {path}: {error}", err=True)
             continue
         name = str(path.relative_to(folder))
         if output_format is AnalysisFormat.jsonl:
@@ -191,6 +198,20 @@ def _analyze_folder(analyzer: Analyzer, folder: Path, output_format: AnalysisFor
     if failures:
         typer.echo(f"{failures} of {len(files)} files could not be analysed", err=True)
         raise typer.Exit(code=1)
+
+
+def _read_article(path: Path, max_chars: int | None) -> Article | None:
+    """The file's article, its warnings printed; ``None`` (the error printed) when it cannot be read or parsed."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            article: Article | None = _article(_decode(path.read_bytes(), str(path)), max_chars)
+        except (TypeError, ValueError, ImportError, OSError, typer.BadParameter) as err:
+            article = None
+            typer.echo(f"error: {path}: {err}", err=True)
+    for warning in caught:
+        typer.echo(f"warning: {path}: {warning.message}", err=True)
+    return article
 
 
 def _progress(files: list[Path], enabled: bool) -> Any:
