@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import numpy as np
 from tqdm.auto import tqdm
@@ -172,6 +172,28 @@ class Analyzer:
         """
         return self._analyze_articles([self.parse(text, html=html, url=url)])[0]
 
+    @overload
+    def analyze_many(
+        self,
+        texts: Iterable[str | Article | None],
+        *,
+        batch_size: int = ...,
+        progress: bool = ...,
+        errors: Literal["raise"] = ...,
+        total: int | None = ...,
+    ) -> Iterator[Analysis]: ...
+
+    @overload
+    def analyze_many(
+        self,
+        texts: Iterable[str | Article | None],
+        *,
+        batch_size: int = ...,
+        progress: bool = ...,
+        errors: Literal["none"],
+        total: int | None = ...,
+    ) -> Iterator[Analysis | None]: ...
+
     def analyze_many(
         self,
         texts: Iterable[str | Article | None],
@@ -180,7 +202,7 @@ class Analyzer:
         progress: bool = False,
         errors: Literal["raise", "none"] = "raise",
         total: int | None = None,
-    ) -> Iterator[Analysis | None]:
+    ) -> Iterator[Analysis] | Iterator[Analysis | None]:
         """Analyse a stream of articles lazily, in order, embedding ``batch_size`` articles per encoder call.
 
         Args:
