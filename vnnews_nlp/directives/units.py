@@ -315,6 +315,18 @@ def _lowercase_match(pattern: re.Pattern[str], text: str, start: int, end: int) 
     return None
 
 
+_PASSIVE = re.compile(r"(?<!\w)(?:được|bị)\s+$", re.IGNORECASE)
+
+
+def _request_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first verb of asking in ``text[start:end]``; a capitalised one inside the clause names a document
+    (*Bộ Chính trị ban hành Chỉ thị mới*), not a request."""
+    for match in REQUEST_PATTERN.finditer(text, start, end):
+        if match.start() == _strip_connectives(text, start, end) or not text[match.start()].isupper():
+            return match
+    return None
+
+
 def _after_modal(text: str, start: int, end: int) -> int:
     match = MODAL_PATTERN.search(text, start, end)
     assert match is not None
@@ -380,7 +392,7 @@ def article_units(article: Article) -> list[Unit]:
             if end <= start:
                 continue
             is_intro = text[piece_end - 1 : piece_end] == ":" or text[start:end].rstrip().endswith(":")
-            request = REQUEST_PATTERN.search(text, start, end)
+            request = _request_in(text, start, end)
             if (
                 request is not None
                 and request.start() == start
@@ -407,7 +419,14 @@ def article_units(article: Article) -> list[Unit]:
                 )
                 if found is not None:
                     found = tags.name_prefix(*found)
-                if (
+                passive = _PASSIVE.search(text, start, request.start())
+                if found is not None and passive is not None:
+                    found = (found[0], min(found[1], len(text[: passive.start()].rstrip())))
+                if found is not None and passive is not None and found[1] > found[0] and _plausible_name(text, found):
+                    # *Công ty Thoát nước được yêu cầu …*: the subject of a passive request is who must act
+                    addressee = found
+                    speech.addressee, speech.addressee_sentence = found, sentence.index
+                elif (
                     found is not None
                     and not _is_pronoun(text, found)
                     and _plausible_name(text, found, capitalised=True)
