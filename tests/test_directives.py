@@ -252,3 +252,19 @@ def test_elaborations_and_và_stay_inside_the_unit():
     actions = [d.action for d in DirectiveExtractor(threshold=0.0).extract(text)]
     assert "báo cáo Bộ Công an và đề nghị các cơ quan chức năng hỗ trợ" in actions
     assert any(a.endswith("trong đó có giải pháp sát hạch lại") for a in actions)
+
+
+def test_requests_to_continue_passive_requests_and_named_documents():
+    text = (
+        "Hà Nội chủ động chống ngập\n\n"
+        "Trong đó, về nhóm vấn đề thuộc trách nhiệm của thành phố, Chủ tịch UBND thành phố yêu cầu tiếp tục rà soát "
+        "hệ thống thoát nước. Công ty Thoát nước Hà Nội được yêu cầu tập trung kiểm tra các công trình tiêu nước. "
+        "Sở Xây dựng cũng tham mưu UBND thành phố ban hành Chỉ thị mới về phòng chống úng ngập."
+    )
+    found = DirectiveExtractor(threshold=0.0).extract(text)
+    review = next(d for d in found if d.action.startswith("tiếp tục rà soát"))
+    assert review.issuer.text == "Chủ tịch UBND thành phố"
+    check = next(d for d in found if d.action.startswith("tập trung kiểm tra"))
+    assert check.addressee.text == "Công ty Thoát nước Hà Nội"
+    assert check.issuer.text == "Chủ tịch UBND thành phố"  # carried: the company is asked, it does not ask
+    assert all(d.issuer is None or "Sở Xây dựng" not in d.issuer.text for d in found)
