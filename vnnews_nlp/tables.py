@@ -40,8 +40,10 @@ SPARK_SCHEMA = (
 )
 
 
-def _span(mention: Any) -> dict[str, Any] | None:
-    return mention.to_dict() if mention is not None else None
+def _directive_row(directive: dict[str, Any]) -> dict[str, Any]:
+    """``Directive.to_dict()`` flattened for a table: the enclosing sentence reduced to its index."""
+    sentence = directive.pop("sentence")
+    return {**directive, "sentence_index": sentence["index"]}
 
 
 def analysis_record(analysis: Analysis | None, error: str | None = None) -> dict[str, Any]:
@@ -69,20 +71,7 @@ def analysis_record(analysis: Analysis | None, error: str | None = None) -> dict
         "tag_scores": [t.score for t in tags],
         "summary": analysis.summary_text(),
         "key_sentences": [k.to_dict() for k in analysis.summary],
-        "directives": [
-            {
-                "action": d.action,
-                "start": d.start,
-                "end": d.end,
-                "kind": d.kind,
-                "issuer": _span(d.issuer),
-                "addressee": _span(d.addressee),
-                "deadline": _span(d.deadline),
-                "sentence_index": d.sentence_index,
-                "confidence": d.confidence,
-            }
-            for d in analysis.directives
-        ],
+        "directives": [_directive_row(d.to_dict()) for d in analysis.directives],
         "error": None,
     }
 
