@@ -75,6 +75,7 @@ def test_offsets_fields_and_json(sample_text: str, sample_directives: list[Direc
         for mention in (d.issuer, d.addressee, d.deadline):
             if mention is not None:
                 assert sample_text[mention.start : mention.end] == mention.text
+                assert mention.text.count("“") == mention.text.count("”"), mention  # no quote cut in half
         assert 0.0 <= d.confidence <= 1.0
     json.dumps([d.to_dict() for d in sample_directives], ensure_ascii=False)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from vnnews_nlp import EmptyTextError, parse_article
-from vnnews_nlp.topics.tagger import Tag, TopicTagger, tag
+from vnnews_nlp.topics.tagger import Tag, TaggerModel, TopicTagger, ngram_scores, ngram_text, tag
 
 TAGGER = TopicTagger()
 POLICY = "Chủ trương - Chính sách"
@@ -64,3 +65,36 @@ def test_bad_input() -> None:
         tag(None)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         tag(MATCH_REPORT, top_k=0)
+
+
+DECREE_REPORT = (
+    "Từ 1/1/2020, người đi xe máy có nồng độ cồn bị phạt tới 8 triệu đồng\n\n"
+    "Chính phủ vừa ban hành Nghị định 100/2019/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực giao thông "
+    "đường bộ và đường sắt, có hiệu lực từ ngày 1/1/2020. "
+    "Theo nghị định, người điều khiển xe máy mà trong máu có nồng độ cồn vượt quá 80 miligam/100 mililít "
+    "bị phạt tiền từ 6 triệu đồng đến 8 triệu đồng. "
+    "Bộ Công an được giao chủ trì, phối hợp với các bộ, ngành và địa phương triển khai thực hiện nghị định."
+)
+
+
+def test_the_ngram_classifiers_are_part_of_the_evidence(sample_text: str) -> None:
+    model = TAGGER.tagger_model
+    assert [n.file for n in model.ngrams] == ["topics/mapped-ngrams.safetensors", "topics/dev-ngrams.safetensors"]
+    features = TAGGER.features(parse_article(sample_text))
+    assert features.shape == (len(model.stacker[0].names),)
+    mapped, dev = TAGGER._classifiers()
+    assert len(mapped.classes_) == len(model.source_labels) and len(dev.classes_) == len(model.labels)
+    tail = features[-len(dev.classes_) :]
+    assert dev.classes_[int(np.argmax(tail))] == POLICY  # the development-set classifier reads the sample as policy
+    assert TaggerModel.from_dict(model.to_dict()).ngrams == model.ngrams
+
+
+def test_a_new_decree_is_filed_as_policy() -> None:
+    assert tag(DECREE_REPORT)[0].label == POLICY
+
+
+def test_an_article_with_no_body_gets_zero_ngram_scores() -> None:
+    article = parse_article("Ảnh: Đại biểu dự hội nghị tổng kết. (Ảnh: Thu Hà)")
+    assert article.title is None and not article.sentences and ngram_text(article) == ""
+    mapped, _ = TAGGER._classifiers()
+    assert np.array_equal(ngram_scores(mapped, article, 100), np.zeros(len(mapped.classes_)))

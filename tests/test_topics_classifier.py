@@ -5,6 +5,8 @@ import json
 import pickle
 import random
 import struct
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -77,6 +79,32 @@ def test_fit_predict_and_probabilities(fitted):
     assert fitted.predict([]) == [] and fitted.predict_proba([]).shape == (0, 4)
 
 
+def test_predicting_reads_the_same_ngrams_as_the_sparse_matrices_fit_saw(fitted):
+    texts = list(UNSEEN.values()) + TEXTS + ["Sức khoẻ  của   người cao tuổi", "Ô"]
+    sparse = fitted._scores([view.transform(texts) for view in fitted.views_], fitted.weights_)
+    assert np.allclose(fitted.decision_function(texts), sparse, atol=1e-5)
+    for view in fitted.views_:
+        matrix = view.transform(texts).toarray()
+        for text, expected in zip(texts, matrix, strict=True):
+            columns, values = view.row(text)
+            row = np.zeros_like(expected)
+            row[columns] = values
+            assert np.allclose(row, expected, atol=1e-6), (view.analyzer, text)
+
+
+def test_predicting_with_a_saved_model_does_not_import_scikit_learn(fitted, tmp_path):
+    path = tmp_path / "topics.safetensors"
+    fitted.save(path)
+    script = (
+        "import sys\n"
+        "from vnnews_nlp.topics import TopicClassifier\n"
+        f"model = TopicClassifier.load({str(path)!r})\n"
+        f"print(model.predict([{UNSEEN['Thể thao']!r}])[0], 'sklearn' in sys.modules, 'scipy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["Thể", "thao", "False", "False"]
+
+
 def test_fitting_is_deterministic(fitted):
     again = TopicClassifier(char_ngrams=(2, 5)).fit(TEXTS, LABELS)
     texts = list(UNSEEN.values()) + TEXTS
@@ -98,6 +126,14 @@ def test_integer_labels_come_back_as_integers():
     clf = TopicClassifier().fit(TEXTS, [ids[label] for label in LABELS])
     assert clf.classes_.tolist() == [0, 1, 2, 3]
     assert clf.predict([UNSEEN["Giáo dục"]]) == [3]
+
+
+def test_numpy_labels_in_a_plain_list_are_accepted_as_python_values():
+    ids = {label: i for i, label in enumerate(NEWS)}
+    numbered = TopicClassifier().fit(TEXTS, [np.int64(ids[label]) for label in LABELS])
+    assert numbered.classes_.tolist() == [0, 1, 2, 3] and numbered.predict([UNSEEN["Giáo dục"]]) == [3]
+    named = TopicClassifier().fit(TEXTS, [np.str_(label) for label in LABELS])
+    assert named.predict([UNSEEN["Thể thao"]]) == ["Thể thao"]
 
 
 def test_save_and_load_predict_exactly_the_same(fitted, tmp_path):

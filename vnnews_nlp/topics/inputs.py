@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
+
 from ..errors import EmptyTextError
 from ..text.validate import ensure_text
 
@@ -68,6 +70,7 @@ def check_labels(labels: Any, count: int) -> list[LabelValue]:
     if isinstance(labels, (str, bytes)) or not isinstance(labels, Iterable):
         raise TypeError(f"labels must be a list of str or int, not {type(labels).__name__}")
     items = list(labels.tolist() if hasattr(labels, "tolist") else labels)
+    items = [label.item() if isinstance(label, np.generic) else label for label in items]  # numpy scalars
     if len(items) != count:
         raise ValueError(f"got {count} texts but {len(items)} labels")
     kinds = set()

@@ -4,6 +4,10 @@ No corpus is labelled with the default taxonomy, so the tagger combines what exi
 
 * a classifier of the article's e5 vector trained on VNTC and TC201805 texts whose sections were mapped
   onto the taxonomy (the mapping is in ``models/README.md``; tags with no source data get none);
+* the scores of two n-gram classifiers (:class:`~vnnews_nlp.topics.TopicClassifier`): one fitted on
+  the same mapped corpora (all their texts, not a sample), one on the annotated development set, so the
+  tags without source data (*Chủ trương - Chính sách*, *Nông nghiệp - Nông thôn*, *Quốc phòng - An ninh*)
+  get word evidence too;
 * the e5 similarity of the article to each label's description and typical signals (zero-shot);
 * the label's signal words found in the text, and the directive signal (share of sentences asking for
   something), which marks *Chủ trương - Chính sách*;
@@ -30,13 +34,14 @@ from ..cues import cue_hits
 from ..encoders import Encoder, get_encoder
 from ..linear import LinearModel
 from ..locking import LazyLoading
-from ..resources import load_json
+from ..resources import load_json, resource_path
 from .calibration import softmax
+from .classifier import TopicClassifier
 from .taxonomy import label_key
 
 DEFAULT_MODEL = "topics/default-tagger.json"
 FORMAT = "vnnews_nlp.topic_tagger"
-VERSION = 1
+VERSION = 2
 #: Log-odds added to the label a page's topic line names.
 TOPIC_LINE_BOOST = 4.0
 LEAD_SENTENCES = 3
@@ -76,6 +81,38 @@ def signal_counts(article: Article, signals: Sequence[Sequence[str]]) -> np.ndar
     return np.array([np.log1p(sum(text.count(" " + _key(w) + " ") for w in words)) for words in signals])
 
 
+def ngram_text(article: Article, max_chars: int | None = None) -> str:
+    """What the n-gram classifiers read: the title and the body sentences (no captions, bylines or
+    tails), joined, cut to ``max_chars`` characters."""
+    parts = [article.title.norm_text] if article.title is not None else []
+    text = " ".join(parts + [s.norm_text for s in article.sentences])
+    return text[:max_chars] if max_chars is not None else text
+
+
+def ngram_scores(classifier: TopicClassifier, article: Article, max_chars: int | None) -> np.ndarray:
+    """The classifier's decision scores for the article (one per class; zeros for an article with no text)."""
+    text = ngram_text(article, max_chars)
+    if not text.strip():
+        return np.zeros(len(classifier.classes_), dtype=np.float32)
+    return classifier.decision_function([text])[0]
+
+
+@dataclass(frozen=True)
+class NgramEvidence:
+    """An n-gram :class:`~vnnews_nlp.topics.TopicClassifier` whose scores join the tagger's features.
+
+    Attributes:
+        file: the classifier's artefact under ``models/`` (e.g. ``"topics/mapped-ngrams.safetensors"``).
+        max_chars: it reads at most this many characters of the article (``None``: all of it).
+    """
+
+    file: str
+    max_chars: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "max_chars": self.max_chars}
+
+
 def directive_share(article: Article) -> np.ndarray:
     """Share of sentences with a verb of asking, and with a task marker plus an imperative head."""
     if not article.sentences:
@@ -92,6 +129,7 @@ class TaggerModel:
         labels: the taxonomy's labels, in order.
         source_labels: the labels the mapped-corpus classifier knows.
         source: multinomial classifier of the article vector onto ``source_labels`` (one row per label).
+        ngrams: the n-gram classifiers whose scores are features, in feature order.
         prototypes: per label, the text whose e5 embedding is the zero-shot prototype.
         signals: per label, its signal words.
         stacker: one linear model per label over the stacked features (softmax across labels): the
@@ -105,6 +143,7 @@ class TaggerModel:
     labels: list[str]
     source_labels: list[str]
     source: list[LinearModel]
+    ngrams: list[NgramEvidence]
     prototypes: list[str]
     signals: list[list[str]]
     stacker: list[LinearModel]
@@ -120,6 +159,7 @@ class TaggerModel:
             labels=list(data["labels"]),
             source_labels=list(data["source_labels"]),
             source=[LinearModel.from_dict(m) for m in data["source"]],
+            ngrams=[NgramEvidence(str(n["file"]), n["max_chars"]) for n in data["ngrams"]],
             prototypes=list(data["prototypes"]),
             signals=[list(s) for s in data["signals"]],
             stacker=[LinearModel.from_dict(m) for m in data["stacker"]],
@@ -135,6 +175,7 @@ class TaggerModel:
             "labels": self.labels,
             "source_labels": self.source_labels,
             "source": [m.to_dict() for m in self.source],
+            "ngrams": [n.to_dict() for n in self.ngrams],
             "prototypes": self.prototypes,
             "signals": self.signals,
             "stacker": [m.to_dict() for m in self.stacker],
@@ -175,6 +216,7 @@ class TopicTagger(LazyLoading):
         self.max_secondary = max_secondary
         self._loaded: TaggerModel | None = None
         self._prototype_vectors: np.ndarray | None = None
+        self._ngram_classifiers: list[TopicClassifier] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -190,6 +232,13 @@ class TopicTagger(LazyLoading):
             if self._prototype_vectors is None:
                 self._prototype_vectors = get_encoder(self.encoder).encode(model.prototypes)
             return self._prototype_vectors
+
+    def _classifiers(self) -> list[TopicClassifier]:
+        model = self.tagger_model
+        with self._lock:
+            if self._ngram_classifiers is None:
+                self._ngram_classifiers = [TopicClassifier.load(resource_path(n.file)) for n in model.ngrams]
+            return self._ngram_classifiers
 
     def features(self, article: Article, embeddings: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """The stacked evidence for ``article`` (embedding it unless ``embeddings`` — sentence vectors and
@@ -207,8 +256,18 @@ class TopicTagger(LazyLoading):
         else:
             vector = article_vector(article, sentences, title)
         source = softmax(np.array([float(m.predict(vector[None, :])[0]) for m in model.source]))
+        ngrams = [
+            ngram_scores(classifier, article, evidence.max_chars)
+            for classifier, evidence in zip(self._classifiers(), model.ngrams, strict=True)
+        ]
         return np.concatenate(
-            [source, self._prototypes() @ vector, signal_counts(article, model.signals), directive_share(article)]
+            [
+                source,
+                self._prototypes() @ vector,
+                signal_counts(article, model.signals),
+                directive_share(article),
+                *ngrams,
+            ]
         )
 
     def scores(
