@@ -17,7 +17,7 @@
    models are fitted on the whole development set.
 
     pip install -e .
-    python training/train_topic_tagger.py      # ~15 min on 2 cores
+    python training/train_topic_tagger.py      # ~10 min on 2 cores; ~3 once --cache FILE holds the embeddings
     python -m vnnews_nlp.resources
 """
 
@@ -144,6 +144,7 @@ def out_of_fold(texts: list[str], labels: list[str], rows: np.ndarray, classes: 
 
 
 def standardise(train: np.ndarray, *others: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``(mean, scale, train scaled, *others scaled)``, with the mean and scale of ``train``."""
     mean = train.mean(axis=0)
     scale = np.where(train.std(axis=0) > 0, train.std(axis=0), 1.0)
     return mean, scale, (train - mean) / scale, *((o - mean) / scale for o in others)
