@@ -13,6 +13,11 @@ def test_syllables_are_nfc_lowercase_without_punctuation():
     assert syllables("...") == []
 
 
+def test_syllables_outside_the_basic_plane_keep_letters_and_drop_punctuation():
+    # U+10100 AEGEAN WORD SEPARATOR LINE is punctuation (Po); an emoji (So) and a math letter are kept
+    assert syllables("Hà\U00010100Nội 😀 𝐀x, «Đà» — ‘Nẵng’") == ["hà", "nội", "😀", "𝐀x", "đà", "nẵng"]
+
+
 def test_rouge_by_hand():
     # candidate: hội nghị tổng kết phong trào (6); reference: tỉnh tổng kết phong trào thi đua (7)
     # unigrams in common: tổng kết phong trào = 4 → P 4/6, R 4/7, F1 = 8/13

@@ -1,6 +1,7 @@
 import pytest
 
 from vnnews_nlp.text import normalize, split_sentences
+from vnnews_nlp.text.sentences import split_long
 
 
 def split(text, **kwargs):
@@ -93,3 +94,10 @@ def test_cutting_without_any_punctuation_falls_back_to_word_boundaries():
     assert " ".join(line[s:e] for s, e in spans) == line
     with pytest.raises(ValueError):
         split_sentences(line, max_words=0)
+
+
+def test_short_pieces_come_back_whole_and_trimmed():
+    text = "  Tăng cường đối thoại với Nhân dân.\u00a0 "
+    assert split_long(text, 0, len(text), 40) == [(2, len(text) - 2)]
+    assert split_long(text, 0, 2, 40) == []
+    assert [text[s:e] for s, e in split_long(text, 0, len(text), 3)] == ["Tăng cường đối", "thoại với Nhân", "dân."]

@@ -17,6 +17,7 @@ from vnnews_nlp.summarize import (
     summarize,
     summarize_cluster,
 )
+from vnnews_nlp.summarize.model import VERSION
 
 LEXICAL = Summarizer(None)
 
@@ -140,10 +141,14 @@ def test_model_file_roundtrip_and_refusals(tmp_path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="version"):
         SummaryModel.load(path)
-    data["version"] = 1
+    data["version"] = VERSION
+    data["coverage"]["model"]["features"][0] = "renamed"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="coverage model was trained on other features"):
+        SummaryModel.load(path)
     data["models"]["lexical"]["set"]["features"][0] = "renamed"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ValueError, match="other features"):
+    with pytest.raises(ValueError, match="lexical/set model was trained on other features"):
         SummaryModel.load(path)
 
 

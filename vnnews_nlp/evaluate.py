@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def syllables(text: str) -> list[str]:
@@ -20,7 +21,15 @@ def syllables(text: str) -> list[str]:
     ['chiều', '19', '1', 'hà', 'tĩnh', 'tổng', 'kết', 'dân', 'vận', 'khéo']
     """
     text = unicodedata.normalize("NFC", text).lower()
+    if text.isascii() or max(text) <= "\uffff":
+        return text.translate(_punctuation_to_space()).split()
     return "".join(" " if unicodedata.category(c).startswith("P") else c for c in text).split()
+
+
+@lru_cache(maxsize=1)
+def _punctuation_to_space() -> dict[int, str]:
+    """Every punctuation character of the Basic Multilingual Plane, mapped to a space."""
+    return {code: " " for code in range(0x10000) if unicodedata.category(chr(code)).startswith("P")}
 
 
 @dataclass(frozen=True)

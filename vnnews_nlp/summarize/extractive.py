@@ -186,7 +186,8 @@ class Summarizer(LazyLoading):
         elif embeddings is None:
             embeddings = self.embed(article)
         sentence_vectors, title_vectors = embeddings if embeddings is not None else (None, None)
-        return article_features(article, self.summary_model.idf, sentence_vectors, title_vectors)
+        model = self.summary_model
+        return article_features(article, model.idf, model.coverage, sentence_vectors, title_vectors)
 
     def summarize(
         self,

@@ -5,8 +5,9 @@ directive cues, surface marks (dates, numbers, quotes) and, when sentence embedd
 e5 similarity to the title (as a passage and as a query) and to the article's centroid.
 
 Set features describe a candidate summary as a whole: the mean, best and worst sentence score, where
-it starts, how long it is, how redundant its sentences are (the MMR term, with a learned weight) and
-how well the summed vectors of its sentences cover the title and the article. They are computed for
+it starts, how long it is, how redundant its sentences are (the MMR term, with a learned weight), how
+well the summed vectors of its sentences cover the title and the article, and the ROUGE-1 it can
+expect from the syllables it covers (:mod:`.coverage`). They are computed for
 every set at once with numpy, from the candidates' pairwise dot products.
 """
 
@@ -23,6 +24,7 @@ from ..article import Article
 from ..cues import cue_hits, starts_with_imperative
 from ..evaluate import syllables
 from ..spans import Sentence
+from .coverage import CoverageModel, SyllableTable, expected_rouge1, syllable_table
 from .tfidf import SparseRows, SyllableIdf, tfidf_vectors
 
 LEXICAL_SENTENCE_FEATURES: tuple[str, ...] = (
@@ -49,6 +51,7 @@ LEXICAL_SENTENCE_FEATURES: tuple[str, ...] = (
     "capital_share",
     "has_quote",
     "ends_with_colon",
+    "no_final_stop",
 )
 EMBEDDING_SENTENCE_FEATURES: tuple[str, ...] = (
     "e5_title",
@@ -75,6 +78,7 @@ LEXICAL_SET_FEATURES: tuple[str, ...] = (
     "tfidf_title",
     "tfidf_article",
     "directive_share",
+    "expected_rouge1",
 )
 EMBEDDING_SET_FEATURES: tuple[str, ...] = ("e5_redundancy", "e5_title", "e5_query", "e5_article")
 
@@ -82,6 +86,12 @@ _DATE = re.compile(
     r"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|tháng|quý)\s+(?:\d|qua|nay|hôm|mai)|\b\d{1,2}/\d{1,2}\b", re.IGNORECASE
 )
 _QUOTE = re.compile('["“”]')
+_FINAL_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_WORD_WITH_DIGIT = re.compile(r"\S*\d\S*")
+#: A word after the first that starts with a capital letter (any script of the Basic Multilingual Plane).
+_CAPITALISED_WORD = re.compile(
+    r"(?<=\S)\s+[" + "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper()) + "]"
+)
 _TARGET_LENGTH = 40.0  # syllables: a newspaper sapo runs 30 to 50
 
 
@@ -113,6 +123,10 @@ class ArticleFeatures:
         embedding_targets: unit embeddings of the title as passage, as query, and of the centroid.
         directive_like: whether each sentence carries a directive cue (a verb of asking, or a task
             marker with an imperative head, and no past marker).
+        syllables: the distinct syllables of the sentences, with their features.
+        syllable_probability: per syllable of ``syllables.vocabulary``, the probability that a summary
+            uses it.
+        reference_length: the expected length of a summary in syllables.
     """
 
     sentences: list[Sentence]
@@ -126,11 +140,15 @@ class ArticleFeatures:
     embeddings: np.ndarray | None
     embedding_targets: np.ndarray | None
     directive_like: np.ndarray
+    syllables: SyllableTable
+    syllable_probability: np.ndarray
+    reference_length: float
 
 
 def article_features(
     article: Article,
     idf: SyllableIdf,
+    coverage: CoverageModel,
     embeddings: np.ndarray | None = None,
     title_embeddings: np.ndarray | None = None,
 ) -> ArticleFeatures:
@@ -139,6 +157,7 @@ def article_features(
     Args:
         article: the parsed article; its :attr:`~Article.sentences` are the candidates.
         idf: syllable IDF weights.
+        coverage: the model of which syllables a summary uses.
         embeddings: unit embeddings of ``article.sentences`` (``norm_text``, as passages), or ``None``
             for lexical features only.
         title_embeddings: unit embeddings of the title as a passage and as a query, shape ``(2, dim)``;
@@ -175,11 +194,11 @@ def article_features(
         np.array([starts_with_imperative(s.norm_text) for s in sentences]),
         np.array([h.past for h in hits]),
         np.array([_DATE.search(s.norm_text) is not None for s in sentences]),
-        np.array([sum(any(c.isdigit() for c in w) for w in s.norm_text.split()) for s in sentences])
-        / np.maximum(words, 1),
-        np.array([sum(w[:1].isupper() for w in s.norm_text.split()[1:]) for s in sentences]) / np.maximum(words - 1, 1),
+        np.array([len(_WORD_WITH_DIGIT.findall(s.norm_text)) for s in sentences]) / np.maximum(words, 1),
+        np.array([len(_CAPITALISED_WORD.findall(s.norm_text)) for s in sentences]) / np.maximum(words - 1, 1),
         np.array([_QUOTE.search(s.norm_text) is not None for s in sentences]),
         np.array([s.norm_text.rstrip().endswith(":") for s in sentences]),
+        np.array([_FINAL_STOP.search(s.norm_text) is None for s in sentences]),
     ]
     names = LEXICAL_SENTENCE_FEATURES
     targets = None
@@ -197,6 +216,7 @@ def article_features(
             columns.append(_inverse_rank(similarities[:, k]))
         names = names + EMBEDDING_SENTENCE_FEATURES
     matrix = np.column_stack([np.asarray(c, dtype=np.float64) for c in columns]) if count else np.zeros((0, len(names)))
+    table = syllable_table(token_lists, title_tokens, idf, title_similarity, article_similarity)
     return ArticleFeatures(
         sentences=sentences,
         lengths=lengths,
@@ -209,6 +229,9 @@ def article_features(
         embeddings=embeddings,
         embedding_targets=targets,
         directive_like=np.array([h.directive_like for h in hits], dtype=bool),
+        syllables=table,
+        syllable_probability=coverage.probabilities(table),
+        reference_length=coverage.reference_length,
     )
 
 
@@ -261,6 +284,13 @@ def set_features(features: ArticleFeatures, scores: np.ndarray, sets: np.ndarray
         _set_cosine(tfidf_pairwise, features.tfidf_title[pool], local),
         _set_cosine(tfidf_pairwise, features.tfidf_article[pool], local),
         features.directive_like[sets].mean(axis=1),
+        expected_rouge1(
+            features.syllables.occurrences,
+            features.syllable_probability,
+            features.lengths,
+            sets,
+            features.reference_length,
+        ),
     ]
     if features.embeddings is not None and features.embedding_targets is not None:
         vectors = features.embeddings[pool]

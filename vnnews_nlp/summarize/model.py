@@ -1,8 +1,11 @@
-"""The summarizer's learned weights: two standardised linear models per mode, stored as JSON.
+"""The summarizer's learned weights, stored as JSON: a syllable model shared by both modes and two
+standardised linear models per mode.
 
-``sentence`` scores each sentence (logistic regression on oracle labels); ``set`` scores a candidate
-summary from its set features (ridge regression on the summary's ROUGE-1 against the sapo). The
-``embedding`` mode uses e5 features, the ``lexical`` mode (``encoder=None``) does without them.
+``coverage`` gives each syllable of an article the probability that its summary uses it (logistic
+regression on whether the sapo contains it); ``sentence`` scores each sentence (logistic regression on
+oracle labels); ``set`` scores a candidate summary from its set features (a pairwise ranking of the
+candidates of one article by their ROUGE-1 against the sapo, its scores mapped back to ROUGE-1 units).
+The ``embedding`` mode uses e5 features, the ``lexical`` mode (``encoder=None``) does without them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 from ..linear import LinearModel
 from ..resources import load_json
+from .coverage import SYLLABLE_FEATURES, CoverageModel
 from .features import (
     EMBEDDING_SENTENCE_FEATURES,
     EMBEDDING_SET_FEATURES,
@@ -23,7 +27,7 @@ from .features import (
 from .tfidf import SyllableIdf
 
 FORMAT = "vnnews_nlp.summarizer"
-VERSION = 1
+VERSION = 2
 DEFAULT_MODEL = "summarizer/vietnews-linear.json"
 MODES = ("embedding", "lexical")
 
@@ -40,16 +44,18 @@ def expected_features(mode: str) -> dict[str, tuple[str, ...]]:
 
 @dataclass
 class SummaryModel:
-    """IDF table plus sentence and set models for each mode.
+    """IDF table, syllable coverage model, and sentence and set models for each mode.
 
     Attributes:
         idf: syllable IDF weights for TF-IDF features.
+        coverage: which syllables a summary uses, and how long it runs.
         models: ``{"embedding" | "lexical": {"sentence": LinearModel, "set": LinearModel}}``.
         candidates: how many top-scored sentences form candidate sets.
         metadata: training data, command and metrics, as recorded by the training script.
     """
 
     idf: SyllableIdf
+    coverage: CoverageModel
     models: dict[str, dict[str, LinearModel]]
     candidates: int = 8
     metadata: dict[str, Any] = field(default_factory=dict)
@@ -80,7 +86,17 @@ class SummaryModel:
             for part, names in expected_features(mode).items():
                 if parts[part].names != names:
                     raise ValueError(f"{source}: the {mode}/{part} model was trained on other features; retrain it")
-        return cls(SyllableIdf.from_dict(data["idf"]), models, int(data["candidates"]), dict(data.get("metadata", {})))
+        syllable_model = LinearModel.from_dict(data["coverage"]["model"])
+        if syllable_model.names != SYLLABLE_FEATURES:
+            raise ValueError(f"{source}: the coverage model was trained on other features; retrain it")
+        coverage = CoverageModel(syllable_model, float(data["coverage"]["reference_length"]))
+        return cls(
+            SyllableIdf.from_dict(data["idf"]),
+            coverage,
+            models,
+            int(data["candidates"]),
+            dict(data.get("metadata", {})),
+        )
 
     def save(self, path: str | Path) -> None:
         data = {
@@ -88,6 +104,10 @@ class SummaryModel:
             "version": VERSION,
             "candidates": self.candidates,
             "metadata": self.metadata,
+            "coverage": {
+                "reference_length": round(self.coverage.reference_length, 4),
+                "model": self.coverage.model.to_dict(),
+            },
             "models": {mode: {part: m.to_dict() for part, m in parts.items()} for mode, parts in self.models.items()},
             "idf": self.idf.to_dict(),
         }

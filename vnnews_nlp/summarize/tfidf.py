@@ -81,12 +81,10 @@ class SparseRows:
         return out
 
 
-def _weights(counts: Counter[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-    tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-    weights = tf * idf[columns]
+def _unit_weights(columns: np.ndarray, counts: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    weights = (1.0 + np.log(counts)) * idf[columns]
     norm = float(np.linalg.norm(weights))
-    return columns, (weights / norm if norm > 0 else weights)
+    return weights / norm if norm > 0 else weights
 
 
 def tfidf_vectors(
@@ -100,27 +98,28 @@ def tfidf_vectors(
     [1.0, 0.0]
     """
     vocabulary: dict[str, int] = {}
-    for tokens in [*token_lists, title_tokens]:
-        for token in tokens:
-            vocabulary.setdefault(token, len(vocabulary))
-    weights = np.array([idf.weight(t) for t in vocabulary], dtype=np.float64)
-    indices, values = [], []
-    total: Counter[int] = Counter()
-    for tokens in token_lists:
-        counts = Counter(vocabulary[t] for t in tokens)
-        total.update(counts)
-        columns, row = _weights(counts, weights) if counts else (np.zeros(0, np.int64), np.zeros(0))
-        indices.append(columns)
-        values.append(row)
-    rows = SparseRows(indices, values, len(vocabulary))
+    ids = np.array([vocabulary.setdefault(t, len(vocabulary)) for tokens in token_lists for t in tokens], np.int64)
+    title_ids = np.array([vocabulary.setdefault(t, len(vocabulary)) for t in title_tokens], np.int64)
+    width = len(vocabulary)
+    known, unseen = idf.weights, idf.unseen
+    weights = np.array([known.get(t, unseen) for t in vocabulary], dtype=np.float64)
+    owner = np.repeat(np.arange(len(token_lists)), [len(tokens) for tokens in token_lists])
+    pairs, counts = np.unique(owner * width + ids, return_counts=True)  # sorted by sentence, then column
+    holder, columns = (pairs // width, pairs % width) if width else (pairs, pairs)
+    values = (1.0 + np.log(counts)) * weights[columns]
+    norms = np.sqrt(np.bincount(holder, weights=values * values, minlength=len(token_lists)))
+    values = values / np.where(norms > 0, norms, 1.0)[holder]
+    bounds = np.searchsorted(holder, np.arange(1, len(token_lists)))
+    indices = np.split(columns, bounds) if len(token_lists) else []
+    rows = SparseRows(indices, np.split(values, bounds) if len(token_lists) else [], width)
 
-    def dense(counts: Counter[int]) -> np.ndarray:
-        vector = np.zeros(len(vocabulary))
-        if counts:
-            columns, row = _weights(counts, weights)
-            vector[columns] = row
+    def dense(token_ids: np.ndarray) -> np.ndarray:
+        vector = np.zeros(width)
+        if len(token_ids):
+            present, repeats = np.unique(token_ids, return_counts=True)
+            vector[present] = _unit_weights(present, repeats, weights)
         return vector
 
-    whole = dense(total)
-    title = dense(Counter(vocabulary[t] for t in title_tokens)) if title_tokens else whole
+    whole = dense(ids)
+    title = dense(title_ids) if title_tokens else whole
     return rows, title, whole

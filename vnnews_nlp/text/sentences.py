@@ -111,6 +111,9 @@ def split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[in
     """
     if max_words < 1:
         raise ValueError("max_words must be at least 1")
+    if len(text[start:end].split()) <= max_words:
+        start, end = _trim(text, start, end)
+        return [(start, end)] if start < end else []
     words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, start, end)]
     pieces: list[tuple[int, int]] = []
     first = 0
