@@ -203,3 +203,25 @@ def test_to_dict_is_json_ready_and_carries_offsets(sample_article):
     first = data["paragraphs"][0]["sentences"][0]
     assert sample_article.text[first["start"] : first["end"]] == first["text"]
     assert {b["role"] for b in data["boilerplate"]} == {"topic_line", "related"}
+
+
+def test_photo_captions_that_place_people_are_not_content():
+    text = (
+        "Thủ tướng hội kiến Chủ tịch Trung Quốc\n\n"
+        "Thủ tướng Nguyễn Xuân Phúc (trái) hội kiến Chủ tịch Trung Quốc Tập Cận Bình tại Bắc Kinh hôm nay.\n\n"
+        "Chiều 12/9, tại Bắc Kinh, Thủ tướng Nguyễn Xuân Phúc đã hội kiến Chủ tịch Trung Quốc Tập Cận Bình. "
+        "Hai bên nhất trí tăng cường hợp tác kinh tế.\n\n"
+        "Lễ đón Thủ tướng (thứ ba từ phải sang) tại sân bay.\n\n"
+        "Thủ tướng đề nghị hai bên sớm ký kết các thỏa thuận đã đạt được. "
+        "Ông Tập Cận Bình (phải) cho biết Trung Quốc coi trọng quan hệ với Việt Nam, "
+        "và hai bên cần giữ gìn hòa bình ở Biển Đông."
+    )
+    a = parse_article(text)
+    captions = [c.text for c in a.captions]
+    assert captions == [
+        "Thủ tướng Nguyễn Xuân Phúc (trái) hội kiến Chủ tịch Trung Quốc Tập Cận Bình tại Bắc Kinh hôm nay.",
+        "Lễ đón Thủ tướng (thứ ba từ phải sang) tại sân bay.",
+    ]
+    # a paragraph of two sentences that names a side is prose, not a caption
+    assert any(s.text.startswith("Ông Tập Cận Bình (phải) cho biết") for s in a.sentences)
+    assert a.sentences[0].text.startswith("Chiều 12/9, tại Bắc Kinh")

@@ -13,7 +13,8 @@ Rules (all on one paragraph, or one line when paragraphs are not separated by bl
 * ``topic_line`` (``Chủ đề …``, ``Chuyên mục …``), ``tags`` (``Tags: …``, ``Từ khóa: …``),
   ``share`` (share buttons), ``navigation`` (breadcrumbs ``A > B``).
 * ``caption``: the title repeated as a paragraph (an image's alt text), the short paragraph right
-  after it, and short paragraphs marked ``Ảnh: …`` / ending in ``(Ảnh: …)``; ``credit``: a paragraph
+  after it, short paragraphs marked ``Ảnh: …`` / ending in ``(Ảnh: …)``, and one-sentence paragraphs
+  that place people in a photo (``Ông A (trái) và ông B``, ``(thứ hai từ phải sang)``); ``credit``: a paragraph
   that is only ``Ảnh: …``.
 * ``byline``: short name-like paragraphs (``Thu Hằng``, ``Quang Huy (TTXVN)``, ``Theo VnExpress``)
   at the end of the content.
@@ -53,6 +54,9 @@ _CAPTION_MARK = re.compile(
     r"^(?:ảnh|ảnh minh họa|clip|video)\s*:|\((?:ảnh|nguồn)\s*:[^)]*\)\.?$|[.\-]\s*ảnh\s*:[^.]{1,60}$",
     re.IGNORECASE,
 )
+#: Where a person stands in a photo: ``(trái)``, ``(phải)``, ``(giữa)``, ``(ngoài cùng bên trái)``,
+#: ``(thứ hai từ phải sang)`` — the mark of a photo caption.
+_PHOTO_POSITION = re.compile(r"\((?:[^()]{0,30}\s)?(?:trái|phải|giữa)(?:\s+sang)?\)", re.IGNORECASE)
 _BYLINE_PREFIX = re.compile(
     r"(?:theo|nguồn|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|tin và ảnh|tin, ảnh|tin/ảnh|nhóm pv|pv|"
     r"nhóm phóng viên|btv|ctv)\b",
@@ -137,6 +141,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _sentence_count(chunk: str) -> int:
+    """Sentence ends (``.``, ``!``, ``?`` before a space or the end) in a paragraph."""
+    return len(re.findall(r"[.!?](?:\s|$)", chunk))
+
+
 def _is_share_line(chunk: str) -> bool:
     words = re.findall(r"[^\W\d_]+|\d+", chunk.lower())
     return bool(words) and len(words) <= 12 and all(w in _SHARE_WORDS for w in words)
@@ -207,7 +216,9 @@ def analyse_layout(text: str, has_title: bool | None = None) -> Layout:
             roles[i] = "credit"
         elif _CAPTION_MARK.search(chunk) and _words(chunk) <= 60:
             roles[i] = "caption"
-        elif follows_repeat and _words(chunk) <= CAPTION_MAX_WORDS and len(re.findall(r"[.!?](?:\s|$)", chunk)) <= 1:
+        elif _PHOTO_POSITION.search(chunk) and _words(chunk) <= CAPTION_MAX_WORDS and _sentence_count(chunk) <= 1:
+            roles[i] = "caption"
+        elif follows_repeat and _words(chunk) <= CAPTION_MAX_WORDS and _sentence_count(chunk) <= 1:
             roles[i] = "caption"
 
     content = [i for i, r in enumerate(roles) if r is None]
