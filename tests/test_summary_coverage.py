@@ -7,7 +7,8 @@ import numpy as np
 from vnnews_nlp.evaluate import rouge, syllables
 from vnnews_nlp.summarize import SummaryModel
 from vnnews_nlp.summarize.coverage import SYLLABLE_FEATURES, expected_rouge1, syllable_table
-from vnnews_nlp.summarize.features import candidate_sets
+from vnnews_nlp.summarize.features import LEXICAL_SET_FEATURES as SET_FEATURES
+from vnnews_nlp.summarize.features import article_features, candidate_sets, set_features
 from vnnews_nlp.summarize.tfidf import SyllableIdf
 
 SENTENCES = [
@@ -94,3 +95,18 @@ def test_expected_rouge1_tracks_real_rouge_on_the_sample(sample_article) -> None
     )
     ranks = lambda v: np.argsort(np.argsort(v))  # noqa: E731
     assert np.corrcoef(ranks(expected), ranks(actual))[0, 1] > 0.3
+
+
+def test_features_without_a_coverage_model_keep_the_table_and_expect_nothing(sample_article) -> None:
+    """The training script fits the coverage model on the tables ``article_features`` builds without one."""
+    model = SummaryModel.load()
+    bare = article_features(sample_article, model.idf, None)
+    shipped = article_features(sample_article, model.idf, model.coverage)
+    assert bare.syllables.vocabulary == shipped.syllables.vocabulary
+    assert np.array_equal(bare.syllables.matrix, shipped.syllables.matrix)
+    assert not bare.syllable_probability.any() and shipped.syllable_probability.max() > 0.5
+    pairs = candidate_sets(list(range(4)), 2)[1]
+    scores = np.zeros(len(bare.sentences))
+    expected = SET_FEATURES.index("expected_rouge1")
+    assert not set_features(bare, scores, pairs)[:, expected].any()
+    assert set_features(shipped, scores, pairs)[:, expected].min() > 0

@@ -38,11 +38,11 @@ sys.path.insert(0, str(ROOT))
 from vnnews_nlp import parse_article  # noqa: E402
 from vnnews_nlp.evaluate import oracle, rouge, rouge_n, syllables  # noqa: E402
 from vnnews_nlp.linear import LinearModel  # noqa: E402
-from vnnews_nlp.summarize.coverage import SYLLABLE_FEATURES, CoverageModel, syllable_table  # noqa: E402
+from vnnews_nlp.summarize.coverage import SYLLABLE_FEATURES, CoverageModel  # noqa: E402
 from vnnews_nlp.summarize.extractive import Summarizer  # noqa: E402
 from vnnews_nlp.summarize.features import article_features, candidate_sets, set_features  # noqa: E402
 from vnnews_nlp.summarize.model import MODES, SummaryModel, expected_features  # noqa: E402
-from vnnews_nlp.summarize.tfidf import SyllableIdf, tfidf_vectors  # noqa: E402
+from vnnews_nlp.summarize.tfidf import SyllableIdf  # noqa: E402
 
 CANDIDATES = 8
 SET_SIZES = 3
@@ -66,15 +66,13 @@ def sample(path: Path, size: int, seed: int) -> list[dict[str, Any]]:
 
 
 def fit_coverage(rows: list[Any], idf: SyllableIdf) -> CoverageModel:
-    """The syllable model: does the sapo contain this syllable of the article?"""
+    """The syllable model: does the sapo contain this syllable of the article? Its features are the
+    syllable tables ``article_features`` builds at prediction time."""
     matrices, labels, lengths = [], [], []
     for record, article, _ in rows:
         if not article.sentences:
             continue
-        title = syllables(article.title.norm_text) if article.title is not None else []
-        tokens = [syllables(s.norm_text) for s in article.sentences]
-        sparse, title_vector, article_vector = tfidf_vectors(tokens, title, idf)
-        table = syllable_table(tokens, title, idf, sparse.dot(title_vector), sparse.dot(article_vector))
+        table = article_features(article, idf, None).syllables
         reference = set(syllables(record["summary"]))
         matrices.append(table.matrix)
         labels.append(np.array([token in reference for token in table.vocabulary]))

@@ -148,7 +148,7 @@ class ArticleFeatures:
 def article_features(
     article: Article,
     idf: SyllableIdf,
-    coverage: CoverageModel,
+    coverage: CoverageModel | None,
     embeddings: np.ndarray | None = None,
     title_embeddings: np.ndarray | None = None,
 ) -> ArticleFeatures:
@@ -157,7 +157,8 @@ def article_features(
     Args:
         article: the parsed article; its :attr:`~Article.sentences` are the candidates.
         idf: syllable IDF weights.
-        coverage: the model of which syllables a summary uses.
+        coverage: the model of which syllables a summary uses; ``None`` (only while that model is being
+            fitted on the :attr:`~ArticleFeatures.syllables` tables) leaves every probability at zero.
         embeddings: unit embeddings of ``article.sentences`` (``norm_text``, as passages), or ``None``
             for lexical features only.
         title_embeddings: unit embeddings of the title as a passage and as a query, shape ``(2, dim)``;
@@ -230,8 +231,8 @@ def article_features(
         embedding_targets=targets,
         directive_like=np.array([h.directive_like for h in hits], dtype=bool),
         syllables=table,
-        syllable_probability=coverage.probabilities(table),
-        reference_length=coverage.reference_length,
+        syllable_probability=coverage.probabilities(table) if coverage else np.zeros(len(table.vocabulary)),
+        reference_length=coverage.reference_length if coverage else 0.0,
     )
 
 
