@@ -1,7 +1,9 @@
-"""Train the directive clause classifier on the annotated development set and write the model file.
+"""Train the directive comma model and clause classifier on the annotated development set; write the model file.
 
 The development set (``benchmarks/data/directives_dev.jsonl``: vietnews_val article ids, gold spans and
-fields, no text) is read with the article texts from ``../shared/data``. Every clause unit the structure
+fields, no text) is read with the article texts from ``../shared/data``. First the comma model
+(:mod:`vnnews_nlp.directives.commas`) learns from the commas of the sentences that hold gold directives
+which commas part two directives and which lie inside one. Every clause unit the structure
 proposes is labelled positive when it matches a gold directive strictly (overlap >= 50 % of both spans).
 Two logistic regressions are fitted (lexical features; lexical + e5 prototype similarities); the
 probability threshold of each maximises strict F1 over article-level cross-validation, whose scores are
@@ -17,6 +19,7 @@ recorded in the model's metadata. The final models are fitted on every annotated
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as _dt
 import gzip
 import json
@@ -34,13 +37,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vnnews_nlp import parse_article  # noqa: E402
+from vnnews_nlp.directives.commas import COMMA_FEATURES, CommaModel, comma_features  # noqa: E402
 from vnnews_nlp.directives.extractor import DirectiveExtractor, to_directive  # noqa: E402
 from vnnews_nlp.directives.model import EMBEDDING_FEATURES, FEATURES, DirectiveModel, unit_matrix  # noqa: E402
+from vnnews_nlp.directives.units import article_units  # noqa: E402
 from vnnews_nlp.encoders import get_encoder  # noqa: E402
 from vnnews_nlp.evaluate import score_directives, span_match  # noqa: E402
 from vnnews_nlp.linear import LinearModel  # noqa: E402
+from vnnews_nlp.text.words import tag_words  # noqa: E402
 
 FOLDS = 6
+#: The comma probabilities from which a cut is tried; cross-validation picks one.
+COMMA_THRESHOLDS = (0.3, 0.4, 0.5)
 #: Generic sentences (written for this purpose, not taken from any corpus) whose e5 centroids the
 #: embedding features compare each sentence with.
 PROTOTYPES = {
@@ -86,6 +94,40 @@ def fit(matrix: np.ndarray, labels: np.ndarray, names: tuple[str, ...]) -> Linea
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     model = LogisticRegression(C=0.5, max_iter=5000).fit((matrix - scaler.mean_) / scale, labels)
     return LinearModel(names, scaler.mean_.copy(), scale, model.coef_[0], float(model.intercept_[0]))
+
+
+def normalized_spans(article: Any, gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The gold spans (offsets into the caller's text) as offsets into the article's normalised text."""
+    starts = [article.normalized.to_original(i, i + 1)[0] for i in range(len(article.normalized.text))]
+    return [(bisect.bisect_left(starts, g["start"]), bisect.bisect_left(starts, g["end"])) for g in gold]
+
+
+def comma_examples(article: Any, gold: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+    """The comma model's training examples from one annotated article: every comma of a sentence that
+    holds a gold directive, labelled 1 where a gold directive ends before it or starts after it, 0 where
+    it lies inside one; commas outside every directive teach nothing and are left out."""
+    text = article.normalized.text
+    spans = normalized_spans(article, gold)
+    rows, labels = [], []
+    for sentence in article.sentences:
+        s0, s1 = sentence.norm_start, sentence.norm_end
+        inside_sentence = [g for g in spans if s0 <= g[0] < s1]
+        if not inside_sentence:
+            continue
+        words = tag_words(text, s0, s1)
+        for k in range(s0, s1 - 1):
+            if text[k] != "," or not text[k + 1].isspace():
+                continue
+            inside = any(g[0] < k and g[1] > k + 1 for g in inside_sentence)
+            boundary = any(abs(g[1] - k) <= 3 or 0 <= g[0] - k <= 4 for g in inside_sentence)
+            if inside != boundary:
+                rows.append(comma_features(text, s0, s1, words, k))
+                labels.append(float(boundary))
+    return np.array(rows).reshape(-1, len(COMMA_FEATURES)), np.array(labels)
+
+
+def fit_comma_regression(examples: list[tuple[np.ndarray, np.ndarray]]) -> LinearModel:
+    return fit(np.vstack([m for m, _ in examples]), np.concatenate([y for _, y in examples]), COMMA_FEATURES)
 
 
 def as_dicts(article: Any, units: list[Any], keep: np.ndarray) -> list[dict[str, Any]]:
@@ -161,32 +203,83 @@ def main() -> None:
         centroids.append(centroid / np.linalg.norm(centroid))
     prototypes = np.stack(centroids)
 
-    rows: list[dict[str, Any]] = []
-    for number, (article, gold) in enumerate(articles):
-        extractor = DirectiveExtractor()
-        units = extractor.units(article)
-        if not units:
-            rows.append({"article": article, "gold": gold, "units": [], "number": number})
-            continue
-        predicted = [article.normalized.to_original(u.start, u.end) for u in units]
-        matches = span_match([(g["start"], g["end"]) for g in gold], predicted).matches
-        labels = np.zeros(len(units))
-        labels[[j for _, j in matches]] = 1
-        lexical = unit_matrix([u.signals for u in units], [u.kind for u in units])
-        sentence_vectors = encoder.encode([s.norm_text for s in article.sentences])
-        similarities = sentence_vectors[[u.sentence.index for u in units]] @ prototypes.T
-        embedded = np.hstack([lexical, similarities, similarities[:, :1] - similarities[:, 1:]])
-        rows.append(
-            {
-                "article": article,
-                "gold": gold,
-                "units": units,
-                "labels": labels,
-                "lexical": lexical,
-                "embedding": embedded,
-                "number": number,
-            }
-        )
+    sentence_vectors: dict[int, np.ndarray] = {}
+    commas = [comma_examples(article, gold) for article, gold in articles]
+    numbers = np.arange(len(articles))
+
+    def build_rows(segmenter: CommaModel) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for number, (article, gold) in enumerate(articles):
+            units = article_units(article, segmenter)
+            if not units:
+                rows.append({"article": article, "gold": gold, "units": [], "number": number})
+                continue
+            predicted = [article.normalized.to_original(u.start, u.end) for u in units]
+            matches = span_match([(g["start"], g["end"]) for g in gold], predicted).matches
+            labels = np.zeros(len(units))
+            labels[[j for _, j in matches]] = 1
+            lexical = unit_matrix([u.signals for u in units], [u.kind for u in units])
+            if number not in sentence_vectors:
+                sentence_vectors[number] = encoder.encode([s.norm_text for s in article.sentences])
+            similarities = sentence_vectors[number][[u.sentence.index for u in units]] @ prototypes.T
+            embedded = np.hstack([lexical, similarities, similarities[:, :1] - similarities[:, 1:]])
+            rows.append(
+                {
+                    "article": article,
+                    "gold": gold,
+                    "units": units,
+                    "labels": labels,
+                    "lexical": lexical,
+                    "embedding": embedded,
+                    "number": number,
+                }
+            )
+        return rows
+
+    # Cross-validation by article: the comma model and the clause classifier of each fold are fitted on the
+    # other folds' articles only, and the held-out articles are cut into units by that fold's comma model.
+    fold_commas, comma_hits, comma_total = [], 0, 0
+    for fold in range(FOLDS):
+        train = numbers % FOLDS != fold
+        fold_commas.append(fit_comma_regression([c for c, keep in zip(commas, train, strict=True) if keep]))
+        for (matrix, labels), keep in zip(commas, train, strict=True):
+            if not keep and len(labels):
+                comma_hits += int(((fold_commas[-1].predict(matrix) >= 0) == labels).sum())
+                comma_total += len(labels)
+    comma_labels = np.concatenate([labels for _, labels in commas])
+    print(
+        f"commas: {len(comma_labels)} labelled, {int(comma_labels.sum())} open a clause; held-out accuracy at 0.5 "
+        f"{comma_hits / comma_total:.3f} (never cutting: {1 - comma_labels.mean():.3f})"
+    )
+
+    def cross_validate(mode: str, comma_threshold: float) -> tuple[list[dict[str, Any]], dict[int, np.ndarray]]:
+        """Held-out rows and probabilities of every article, each from the models of its fold."""
+        names = FEATURES if mode == "lexical" else FEATURES + EMBEDDING_FEATURES
+        held_rows, held_out = [], {}
+        for fold in range(FOLDS):
+            fold_rows = build_rows(CommaModel(fold_commas[fold], comma_threshold))
+            train_rows = [r for r in fold_rows if r["units"] and r["number"] % FOLDS != fold]
+            model = fit(
+                np.vstack([r[mode] for r in train_rows]), np.concatenate([r["labels"] for r in train_rows]), names
+            )
+            for r in fold_rows:
+                if r["number"] % FOLDS == fold:
+                    held_rows.append(r)
+                    if r["units"]:
+                        held_out[r["number"]] = 1 / (1 + np.exp(-model.predict(r[mode])))
+        return held_rows, held_out
+
+    def best_threshold(held_rows: list[dict[str, Any]], held_out: dict[int, np.ndarray]) -> tuple[float, Any]:
+        grid = [round(float(t), 2) for t in np.arange(0.2, 0.81, 0.05)]
+        best = max(grid, key=lambda t: (evaluate(held_rows, held_out, t).strict.f1, -abs(t - 0.5)))
+        return best, evaluate(held_rows, held_out, best)
+
+    # The comma threshold: the one whose cross-validated strict F1 (lexical mode, the default) is best.
+    comma_scores = {t: best_threshold(*cross_validate("lexical", t))[1].strict.f1 for t in COMMA_THRESHOLDS}
+    comma_threshold = max(COMMA_THRESHOLDS, key=lambda t: (comma_scores[t], -abs(t - 0.5)))
+    print("comma threshold -> cross-validated strict F1:", {t: round(f, 3) for t, f in comma_scores.items()})
+    final_segmenter = CommaModel(fit_comma_regression(commas), comma_threshold)
+    rows = build_rows(final_segmenter)
     candidates = sum(len(r["units"]) for r in rows)
     positives = int(sum(r["labels"].sum() for r in rows if r["units"]))
     print(
@@ -196,17 +289,7 @@ def main() -> None:
 
     models, thresholds, metrics = {}, {}, {}
     for mode, names in (("lexical", FEATURES), ("embedding", FEATURES + EMBEDDING_FEATURES)):
-        held_out: dict[int, np.ndarray] = {}
-        for fold in range(FOLDS):
-            train = [r for r in rows if r["units"] and r["number"] % FOLDS != fold]
-            model = fit(np.vstack([r[mode] for r in train]), np.concatenate([r["labels"] for r in train]), names)
-            for r in rows:
-                if r["units"] and r["number"] % FOLDS == fold:
-                    held_out[r["number"]] = 1 / (1 + np.exp(-model.predict(r[mode])))
-
-        grid = [round(t, 2) for t in np.arange(0.2, 0.81, 0.05)]
-        best = max(grid, key=lambda t: (evaluate(rows, held_out, t).strict.f1, -abs(t - 0.5)))
-        score = evaluate(rows, held_out, best)
+        best, score = best_threshold(*cross_validate(mode, comma_threshold))
         metrics[mode] = {
             "threshold": best,
             "strict_p": round(score.strict.precision, 3),
@@ -222,10 +305,19 @@ def main() -> None:
         usable = [r for r in rows if r["units"]]
         models[mode] = fit(np.vstack([r[mode] for r in usable]), np.concatenate([r["labels"] for r in usable]), names)
         thresholds[mode] = best
+    comma_report = {
+        "labelled": len(comma_labels),
+        "opening": int(comma_labels.sum()),
+        "held_out_accuracy_at_0.5": round(comma_hits / comma_total, 3),
+        "never_cutting_accuracy": round(float(1 - comma_labels.mean()), 3),
+        "threshold": comma_threshold,
+        "strict_f1_by_threshold": {str(t): round(f, 3) for t, f in comma_scores.items()},
+    }
 
     model = DirectiveModel(
         models,
         thresholds,
+        final_segmenter,
         prototypes=PROTOTYPES,
         metadata={
             "data": f"{len(rows)} annotated vietnews_val articles ({', '.join(args.annotations)})".replace(
@@ -234,8 +326,10 @@ def main() -> None:
             "command": "python "
             + " ".join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]]),
             "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d"),
-            "cross_validation": f"{FOLDS} folds by article; thresholds chosen on the pooled held-out predictions",
+            "cross_validation": f"{FOLDS} folds by article (comma model and classifier refitted in each); "
+            "thresholds chosen on the pooled held-out predictions",
             "cv_scores": metrics,
+            "comma_model": comma_report,
         },
     )
     if args.holdout:

@@ -81,7 +81,7 @@ class DirectiveExtractor(LazyLoading):
 
     def units(self, article: Article) -> list[Unit]:
         """The candidate clause units of ``article`` before classification."""
-        return article_units(article)
+        return article_units(article, self.directive_model.segmenter)
 
     def probabilities(self, article: Article, units: list[Unit], embeddings: np.ndarray | None = None) -> np.ndarray:
         """The classifier's probability for each unit.

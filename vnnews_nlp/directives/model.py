@@ -11,9 +11,10 @@ import numpy as np
 
 from ..linear import LinearModel
 from ..resources import load_json
+from .commas import CommaModel
 
 FORMAT = "vnnews_nlp.directives"
-VERSION = 1
+VERSION = 2
 DEFAULT_MODEL = "directives/clause-classifier.json"
 
 #: The unit observations the classifier reads, in order (see :mod:`vnnews_nlp.directives.units`).
@@ -118,10 +119,12 @@ class Directive:
 
 @dataclass
 class DirectiveModel:
-    """The clause classifier: a lexical model, an embedding model, their thresholds and the e5 prototypes.
+    """The clause classifier: a lexical model, an embedding model, their thresholds and the e5 prototypes,
+    with the comma model that cuts sentences into clause units.
 
     Attributes:
         models: ``{"lexical": LinearModel, "embedding": LinearModel}`` (logistic regression).
+        segmenter: which commas open a new clause (:class:`~vnnews_nlp.directives.commas.CommaModel`).
         thresholds: probability above which a unit is kept, per mode.
         prototypes: ``{"directive": [...], "report": [...]}``: example sentences whose e5 centroids give
             the embedding features.
@@ -130,6 +133,7 @@ class DirectiveModel:
 
     models: dict[str, LinearModel]
     thresholds: dict[str, float]
+    segmenter: CommaModel
     prototypes: dict[str, list[str]] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)
 
@@ -153,9 +157,14 @@ class DirectiveModel:
         for mode, names in expected.items():
             if mode not in models or models[mode].names != names:
                 raise ValueError(f"{source}: the {mode} model was trained on other features; retrain it")
+        try:
+            segmenter = CommaModel.from_dict(data["segmenter"])
+        except ValueError as error:
+            raise ValueError(f"{source}: {error}") from None
         return cls(
             models,
             {k: float(v) for k, v in data["thresholds"].items()},
+            segmenter,
             data.get("prototypes", {}),
             data.get("metadata", {}),
         )
@@ -166,6 +175,7 @@ class DirectiveModel:
             "version": VERSION,
             "thresholds": self.thresholds,
             "models": {mode: m.to_dict() for mode, m in self.models.items()},
+            "segmenter": self.segmenter.to_dict(),
             "prototypes": self.prototypes,
             "metadata": self.metadata,
         }

@@ -1,7 +1,7 @@
 """Candidate directives: clause units of an article's sentences, with their action, issuer and addressee.
 
 The structure follows ``directives-guideline.md``. A sentence is cut into units on ``;`` and ``:`` and
-on ``,``/``và`` where the next part opens with its own head verb. In each unit the action starts at its
+on the commas where a learned model (:mod:`.commas`) sees a new action open. In each unit the action starts at its
 head: after a verb of asking and its addressee (*đề nghị* **các địa phương** *tăng cường …*), after a
 modal (*các cấp ủy* **cần** *nắm chắc …*), or at an imperative head (*tăng cường đối thoại …*). The
 issuer is the subject of the verb of asking, or carries from the last attributed speaker; the addressee
@@ -29,6 +29,7 @@ from ..cues import (
 )
 from ..spans import Sentence
 from ..text.words import tag_words
+from .commas import ELABORATION, CommaModel
 from .deadlines import find_deadlines
 
 Offsets = tuple[int, int]
@@ -47,7 +48,8 @@ _TRAILING = re.compile(r"[\s.;:,!…\"“”')\-–]+$")
 _ISSUER_TRIM = re.compile(r"(?:\s+(?:cũng|đã|còn|vừa|tiếp tục|thì|đặc biệt|mới|lại|trực tiếp|đồng thời|liên tục))+$")
 _CLAUSE_CUT = re.compile(r"[;:]|,(?=\s)")
 _QUOTE_CLOSE_SPEAKER = re.compile(
-    r"[\"”]\s*,\s*(?P<who>[^,\"“”]{2,80}?)\s+(?:nói|nhấn mạnh|viết|khẳng định|chỉ đạo|yêu cầu|lưu ý)\W*$"
+    r"[\"”]\s*[,–-]\s*(?P<who>[^,\"“”]{2,80}?)\s+(?:nói|nhấn mạnh|viết|khẳng định|chỉ đạo|yêu cầu|lưu ý|"
+    r"đề nghị|nêu rõ|nêu|cho hay|cho biết|phát biểu|chia sẻ)\W*$"
 )
 _NOT_ADDRESSEE_VERBS = {"liên quan", "ủy", "uỷ", "trực thuộc", "quản lý", "chức năng", "có", "thuộc"}
 _HEAD_REQUESTS = {"chỉ đạo", "giao", "kêu gọi", "quán triệt", "đề xuất"}
@@ -145,15 +147,21 @@ class _Tags:
         return next((w[0] for w in self.within(start, end) if w[2] == "V"), start)
 
     def subject_before_verb(self, start: int, end: int) -> Offsets | None:
-        """A short noun phrase (at most 10 words) opening the unit right before its first verb."""
-        nominal = ("N", "Np", "Nc", "Nu", "L", "M", "CH", "E")
+        """A short noun phrase (at most 10 words) opening the unit right before its first verb.
+
+        A capitalised word inside the phrase is part of a name even when tagged as a verb (*Công ty TNHH
+        MTV Công viên cây xanh*); a phrase that opens with a preposition (*Trong quá trình*) or meets the
+        copula *là* is not a subject who acts."""
+        nominal = ("N", "Np", "Nc", "Nu", "Ny", "L", "M", "CH", "E")
         words = self.within(start, end)
-        for k, (_, _, tag) in enumerate(words):
-            if tag == "V":
-                if k == 0 or k > 10 or words[k - 1][2] == "CH":
+        if not words or words[0][2] == "E":
+            return None
+        for k, (word_start, word_end, tag) in enumerate(words):
+            if tag == "V" and not (k > 0 and self.text[word_start].isupper()):
+                if k == 0 or k > 10 or words[k - 1][2] == "CH" or self.text[word_start:word_end].lower() == "là":
                     return None
                 return start, words[k - 1][1]
-            if tag not in nominal:
+            if tag not in nominal and tag != "V":
                 return None
         return None
 
@@ -175,38 +183,26 @@ class _Tags:
         return bool(words) and words[-1][2] == "V"
 
 
-#: After a comma, these go on with the clause before rather than open a new one.
-_ELABORATION = re.compile(
-    r"\s*(?:trong đó|nhất là|đặc biệt là|đặc biệt|kể cả|bao gồm|như|nhằm|để)(?!\w)", re.IGNORECASE
-)
+#: *phòng, chống tội phạm* (prevent and combat) is one verb written with a comma.
+_PREVENT_AND_COMBAT = re.compile(r"(?<!\w)phòng,\s*chống(?!\w)", re.IGNORECASE)
 
 
-def _pieces(text: str, start: int, end: int, tags: _Tags) -> list[Offsets]:
-    """Cut a sentence into clause units, as the guideline says: on ``;`` (and ``:``), and on ``,`` only
-    where each part has its own head verb.
-
-    A comma cuts when the part before is a complete clause (three syllables or more, not ending on a verb:
-    *nắm chắc tình hình, tham mưu chính xác*), the part after opens with a verb and runs two syllables or
-    more — so *khẩn trương điều tra, làm rõ nguyên nhân* and *tăng cường thanh tra, kiểm tra* stay whole.
-    *và* never cuts: the guideline's units keep *báo cáo Bộ Công an và đề nghị …* together.
+def _pieces(text: str, start: int, end: int, tags: _Tags, segmenter: CommaModel) -> list[Offsets]:
+    """Cut a sentence into clause units, as the guideline says: on ``;`` (and ``:``), and on the commas
+    that open a new action, as the learned ``segmenter`` decides (:mod:`.commas`) — so *rà soát, kiểm tra,
+    cắt tỉa ngay cây nặng tán* stays whole. Never before an elaboration (*trong đó*, *nhằm*, *bảo đảm …*)
+    nor inside *phòng, chống*.
     """
+    opening = segmenter.opening(text, start, end, tags.words)
     cuts = [start]
     for match in _CLAUSE_CUT.finditer(text, start, end):
         after = match.end()
         if match.group(0) in ";:":
             cuts.append(after)
             continue
-        if _ELABORATION.match(text, after, end):
+        if ELABORATION.match(text, after, end) or _PREVENT_AND_COMBAT.match(text, max(match.start() - 5, 0), end):
             continue
-        head = _strip_connectives(text, after, end)
-        following = re.search(r"[,;:]", text[head:end])
-        item_end = head + following.start() if following else end
-        if (
-            _words(text, cuts[-1], match.start()) >= 3
-            and _words(text, head, item_end) >= 2
-            and not tags.ends_with_verb(cuts[-1], match.start())
-            and (tags.opens_with_verb(head, end) or ACTION_PATTERN.match(text, head, end) is not None)
-        ):
+        if match.start() in opening:
             cuts.append(after)
     cuts.append(end)
     out = []
@@ -277,6 +273,11 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 _SOURCE = re.compile(r"\W*Theo\s+(?P<who>[^,]{2,80}?),", re.IGNORECASE)
+#: *Theo yêu cầu của Chủ tịch UBND thành phố, các cấp, ngành tổ chức …*: the request opens the sentence.
+_REQUESTED_BY = re.compile(
+    r"\W*Theo\s+(?:yêu cầu|chỉ đạo|đề nghị|chỉ thị|kết luận|ý kiến chỉ đạo)\s+của\s+(?P<who>[^,]{2,80}?),",
+    re.IGNORECASE,
+)
 
 
 def _head_after(text: str, start: int, end: int, tags: _Tags) -> tuple[int, bool]:
@@ -286,8 +287,19 @@ def _head_after(text: str, start: int, end: int, tags: _Tags) -> tuple[int, bool
         first += 1
     if ACTION_PATTERN.match(text, first, end) or MODAL_PATTERN.match(text, first, end):
         return first, False
-    lexical = [m for p in (ACTION_PATTERN, MODAL_PATTERN) if (m := _lowercase_match(p, text, first, end))]
-    head = min((m.start() for m in lexical), default=end)
+    # a head opens a word (*Văn phòng Chính phủ* holds no action *phòng*) and follows no determiner
+    # (*các tổ chức* is a noun)
+    words = tags.within(first, end)
+    tag_before = {w[0]: words[k - 1][2] if k else "" for k, w in enumerate(words)}
+    head = min(
+        (
+            m.start()
+            for p in (ACTION_PATTERN, MODAL_PATTERN)
+            for m in p.finditer(text, first, end)
+            if not text[m.start()].isupper() and tag_before.get(m.start(), "L") != "L"
+        ),
+        default=end,
+    )
     for word_start, word_end, tag in tags.within(first, min(end, head)):
         word = text[word_start:word_end].lower()
         if tag == "V" and word not in _NOT_ADDRESSEE_VERBS and word_start > first and not text[word_start].isupper():
@@ -320,10 +332,16 @@ def _lowercase_match(pattern: re.Pattern[str], text: str, start: int, end: int) 
 _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)\s+$", re.IGNORECASE)
 
 
+#: *các nhiệm vụ, giải pháp đề ra,*: *đề ra* with nothing after it qualifies a noun, it asks nothing.
+_SET_OUT = re.compile(r"đề ra\s*(?:[,.;]|$)", re.IGNORECASE)
+
+
 def _request_in(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first verb of asking in ``text[start:end]``; a capitalised one inside the clause names a document
-    (*Bộ Chính trị ban hành Chỉ thị mới*), not a request."""
+    (*Bộ Chính trị ban hành Chỉ thị mới*), not a request, and *giải pháp đề ra* asks nothing."""
     for match in REQUEST_PATTERN.finditer(text, start, end):
+        if _SET_OUT.match(text[match.start() : end]):
+            continue
         if match.start() == _strip_connectives(text, start, end) or not text[match.start()].isupper():
             return match
     return None
@@ -359,8 +377,12 @@ def _excluded(text: str, s0: int, action_start: int, end: int, asked: bool, moda
     return _EVENT.search(text, s0, end) is not None or PAST_PATTERN.search(text, s0, action_start + 1) is not None
 
 
-def article_units(article: Article) -> list[Unit]:
-    """Every candidate directive of ``article``, in document order (offsets into the normalised text)."""
+def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
+    """Every candidate directive of ``article``, in document order (offsets into the normalised text).
+
+    Args:
+        segmenter: the comma model that decides where a sentence's clauses part (:mod:`.commas`).
+    """
     text = article.normalized.text
     speech = _Speech()
     units: list[Unit] = []
@@ -370,15 +392,20 @@ def article_units(article: Article) -> list[Unit]:
         paragraph = paragraphs[sentence.paragraph]
         in_list = paragraph.role == "list_item" or paragraph.marker is not None
         quote_speaker = _QUOTE_CLOSE_SPEAKER.search(text, s0, s1)
+        requested_by = _REQUESTED_BY.match(text, s0, s1)
         source = _SOURCE.match(text, s0, s1)
-        if source is not None and _plausible_name(text, source.span("who"), capitalised=True):
+        if requested_by is not None:
+            speech.issuer = requested_by.span("who")
+        elif source is not None and _plausible_name(text, source.span("who"), capitalised=True):
             speech.issuer = source.span("who")
-        sentence_has_request = False
+        sentence_has_request = requested_by is not None
         sentence_has_modal = False  # *cần tăng cường …; kiên quyết xử lý …*: the modal governs the later clauses
-        sentence_issuer: Offsets | None = None
+        sentence_issuer = speech.issuer if requested_by is not None else None
+        sentence_subject: Offsets | None = None  # who acts in this sentence's clauses, once found
         near = sentence.index - speech.directive_sentence <= 2
         relevant = (
-            in_list
+            sentence_has_request
+            or in_list
             or speech.list_open
             or near
             or any(p.search(text, s0, s1) for p in (REQUEST_PATTERN, MODAL_PATTERN, FUTURE_PATTERN))
@@ -388,7 +415,10 @@ def article_units(article: Article) -> list[Unit]:
             speech.list_open = speech.list_open and in_list
             continue
         tags = _Tags(text, s0, s1)
-        for piece_start, piece_end in _pieces(text, s0, s1, tags):
+        # *"…", Thủ tướng nói.*: the speaker's tail is not part of the last clause
+        quoted_end = quote_speaker.start() if quote_speaker is not None else s1
+        clauses_start = requested_by.end() if requested_by is not None else s0
+        for piece_start, piece_end in _pieces(text, clauses_start, quoted_end, tags, segmenter):
             start = _strip_connectives(text, piece_start, piece_end)
             end = _trim_end(text, start, piece_end)
             if end <= start:
@@ -462,11 +492,16 @@ def article_units(article: Article) -> list[Unit]:
                 action_start = start
                 if not opens and context:
                     subject = tags.subject_before_verb(start, end)
-                    if subject is not None and _plausible_name(text, subject, capitalised=True):
+                    # after a verb of asking, a lower-case subject (*các cấp, ngành*) is an addressee too
+                    if subject is not None and _plausible_name(text, subject, capitalised=not sentence_has_request):
                         addressee, action_start, opens = subject, tags.first_verb(subject[1], end), True
+                        sentence_subject = subject
+                        if sentence_has_request:
+                            speech.addressee, speech.addressee_sentence = subject, sentence.index
                 if not opens and not FUTURE_PATTERN.search(text, start, end):
                     continue
-                kind = "request" if sentence_has_request else "imperative"
+                # a clause governed by the sentence's modal is a task, like the clause that holds it
+                kind = "request" if sentence_has_request else "task" if sentence_has_modal else "imperative"
             if quote_speaker is not None and not explicit:
                 issuer, explicit = (quote_speaker.start("who"), quote_speaker.end("who")), True
                 speech.issuer = issuer
@@ -474,7 +509,9 @@ def article_units(article: Article) -> list[Unit]:
                 issuer = sentence_issuer or speech.issuer
             sentence_issuer = issuer if explicit else sentence_issuer
             carried = False
-            if addressee is None and speech.addressee is not None:
+            if addressee is None and sentence_subject is not None:
+                addressee, carried = sentence_subject, True
+            elif addressee is None and speech.addressee is not None:
                 if sentence.index - speech.addressee_sentence <= 3 or speech.list_open:
                     addressee, carried = speech.addressee, True
             action_end = _trim_end(text, action_start, end)
