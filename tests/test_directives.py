@@ -334,3 +334,21 @@ def test_a_model_file_whose_comma_model_reads_other_features_is_refused(tmp_path
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="comma model"):
         DirectiveModel.load(path)
+
+
+def test_bracketed_abbreviations_capitalised_addressees_and_manner_heads():
+    text = (
+        "Ứng phó bão số 3\n\n"
+        "Cục Hàng không VN (CAAV) vừa có công văn yêu cầu các cơ quan, đơn vị trong ngành hàng không dân dụng "
+        "nắm bắt thông tin. Giám đốc Sở Giáo dục và Đào tạo TP HCM gửi văn bản yêu cầu Phòng Giáo dục quận Gò Vấp "
+        "lập tức đình chỉ hoạt động của cơ sở này. Thủ tướng yêu cầu các bộ, ngành báo cáo kết quả. Bộ Công an "
+        "chủ động nắm chắc tình hình."
+    )
+    found = {d.action: d for d in DirectiveExtractor(threshold=0.0).extract(text)}
+    aviation = found["nắm bắt thông tin"]
+    assert aviation.issuer.text == "Cục Hàng không VN (CAAV)"  # the bracket does not cut the name
+    assert (
+        aviation.addressee.text == "các cơ quan, đơn vị trong ngành hàng không dân dụng"
+    )  # *hàng không* is no negation
+    assert found["lập tức đình chỉ hoạt động của cơ sở này"].addressee.text == "Phòng Giáo dục quận Gò Vấp"
+    assert found["chủ động nắm chắc tình hình"].addressee.text == "Bộ Công an"

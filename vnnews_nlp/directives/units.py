@@ -114,6 +114,13 @@ def _trim_name(text: str, start: int, end: int) -> int:
     return trimmed + 1 if curly_open or straight_open else trimmed
 
 
+def _next_word(text: str, position: int, end: int) -> int:
+    """Where the first word after ``position`` starts."""
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
 def _words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
@@ -143,9 +150,6 @@ class _Tags:
             return True
         return len(words) == 2 and words[0][2] in ("R", "A") and words[1][2] == "V"
 
-    def first_verb(self, start: int, end: int) -> int:
-        return next((w[0] for w in self.within(start, end) if w[2] == "V"), start)
-
     def subject_before_verb(self, start: int, end: int) -> Offsets | None:
         """A short noun phrase (at most 10 words) opening the unit right before its first verb.
 
@@ -157,7 +161,11 @@ class _Tags:
         if not words or words[0][2] == "E":
             return None
         for k, (word_start, word_end, tag) in enumerate(words):
-            if tag == "V" and not (k > 0 and self.text[word_start].isupper()):
+            lowercase = not self.text[word_start].isupper()
+            # *Bộ Công an chủ động nắm chắc …*: a manner head (*chủ động*, *kịp thời*) opens the predicate
+            # whatever its tag
+            manner = k > 0 and lowercase and IMPERATIVE_START.match(self.text, word_start, end) is not None
+            if (tag == "V" and (k == 0 or lowercase)) or manner:
                 if k == 0 or k > 10 or words[k - 1][2] == "CH" or self.text[word_start:word_end].lower() == "là":
                     return None
                 return start, words[k - 1][1]
@@ -215,9 +223,13 @@ def _pieces(text: str, start: int, end: int, tags: _Tags, segmenter: CommaModel)
 
 
 def _issuer_before(text: str, sentence_start: int, verb_start: int) -> Offsets | None:
-    """The subject written before a verb of asking: the words after the last comma, connectives removed."""
+    """The subject written before a verb of asking: the words after the last comma, connectives removed. An
+    abbreviation in brackets stays in the name (*Cục Hàng không VN (CAAV) vừa có công văn yêu cầu*)."""
     left_start = sentence_start
-    for match in re.finditer(r"[,:;\"“”(]", text[sentence_start:verb_start]):
+    left = text[sentence_start:verb_start]
+    for match in re.finditer(r"[,:;\"“”(]", left):
+        if match.group() == "(" and ")" in left[match.end() :]:
+            continue
         left_start = sentence_start + match.end()
     left_start = _strip_connectives(text, left_start, verb_start)
     left_end = verb_start
@@ -249,7 +261,7 @@ def _is_pronoun(text: str, span: Offsets) -> bool:
 
 
 _NOT_IN_NAME = re.compile(
-    r"(?<!\w)(?:đã|để|được|không|cần|phải|sẽ|đang|là|thì|khi|nếu|vì|cho rằng)(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:đã|để|được|(?<!hàng\s)không|cần|phải|sẽ|đang|là|thì|khi|nếu|vì|cho rằng)(?!\w)", re.IGNORECASE
 )
 
 
@@ -285,7 +297,8 @@ def _head_after(text: str, start: int, end: int, tags: _Tags) -> tuple[int, bool
     first = _strip_connectives(text, start, end)
     while first < end and text[first] in " ,:":
         first += 1
-    if ACTION_PATTERN.match(text, first, end) or MODAL_PATTERN.match(text, first, end):
+    # a capital right after the verb of asking opens a name (*yêu cầu Phòng Giáo dục …*), not an action
+    if not text[first].isupper() and (ACTION_PATTERN.match(text, first, end) or MODAL_PATTERN.match(text, first, end)):
         return first, False
     # a head opens a word (*Văn phòng Chính phủ* holds no action *phòng*) and follows no determiner
     # (*các tổ chức* is a noun)
@@ -494,7 +507,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                     subject = tags.subject_before_verb(start, end)
                     # after a verb of asking, a lower-case subject (*các cấp, ngành*) is an addressee too
                     if subject is not None and _plausible_name(text, subject, capitalised=not sentence_has_request):
-                        addressee, action_start, opens = subject, tags.first_verb(subject[1], end), True
+                        addressee, action_start, opens = subject, _next_word(text, subject[1], end), True
                         sentence_subject = subject
                         if sentence_has_request:
                             speech.addressee, speech.addressee_sentence = subject, sentence.index
