@@ -92,16 +92,8 @@ def comma_features(text: str, start: int, end: int, words: list[Word], comma: in
     next_word = text[following[0][0] : following[0][1]].lower() if following else ""
     previous_word = text[previous[-1][0] : previous[-1][1]].lower() if previous else ""
     after_count = len(text[after:item_end].split())
-    verb_then_object = (
-        bool(before_words)
-        and any(w[2] == "V" for w in before_words)
-        and before_words[-1][2]
-        in (
-            "N",
-            "Np",
-            "M",
-        )
-    )
+    verbs_before = [w for w in before_words if w[2] == "V"]
+    verb_then_object = bool(verbs_before) and before_words[-1][2] in ("N", "Np", "M")
     before_count = len(text[item_start:comma].split())
     return [
         *_one_hot(next_tag, _NEXT_TAGS),

@@ -1,8 +1,8 @@
 """Candidate directives: clause units of an article's sentences, with their action, issuer and addressee.
 
 The structure follows ``directives-guideline.md``. A sentence is cut into units on ``;`` and ``:`` and
-on the commas where a learned model (:mod:`.commas`) sees a new action open. In each unit the action starts at its
-head: after a verb of asking and its addressee (*đề nghị* **các địa phương** *tăng cường …*), after a
+on the commas where a learned model (:mod:`.commas`) sees a new action open. In each unit the action
+starts at its head: after a verb of asking and its addressee (*đề nghị* **các địa phương** *tăng cường …*), after a
 modal (*các cấp ủy* **cần** *nắm chắc …*), or at an imperative head (*tăng cường đối thoại …*). The
 issuer is the subject of the verb of asking, or carries from the last attributed speaker; the addressee
 carries across the items of a list and the following sentences of the same speech. Part-of-speech tags
@@ -185,10 +185,6 @@ class _Tags:
             if tag == "R" or (tag == "V" and following in _DOCUMENTS):
                 return start, words[k - 1][1]
         return start, end
-
-    def ends_with_verb(self, start: int, end: int) -> bool:
-        words = [w for w in self.within(start, end) if w[2] != "CH"]
-        return bool(words) and words[-1][2] == "V"
 
 
 #: *phòng, chống tội phạm* (prevent and combat) is one verb written with a comma.
