@@ -10,7 +10,7 @@ probability threshold of each maximises strict F1 over article-level cross-valid
 recorded in the model's metadata. The final models are fitted on every annotated article.
 
     pip install -e .
-    python training/train_directives.py        # ~30 s on 2 cores
+    python training/train_directives.py        # about 1 minute on 2 cores
     python training/train_directives.py --annotations benchmarks/data/directives_dev.jsonl \\
         --holdout benchmarks/data/directives_more.jsonl --out /tmp/check.json   # a held-out check
     python -m vnnews_nlp.resources             # record the new file's sha256

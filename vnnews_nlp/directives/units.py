@@ -187,8 +187,10 @@ class _Tags:
         return start, end
 
 
-#: *phòng, chống tội phạm* (prevent and combat) is one verb written with a comma.
-_PREVENT_AND_COMBAT = re.compile(r"(?<!\w)phòng,\s*chống(?!\w)", re.IGNORECASE)
+#: *phòng, chống tội phạm* (prevent and combat) is one verb written with a comma: the part before the comma
+#: ends on *phòng*, the part after opens with *chống*.
+_PREVENT = re.compile(r"(?<!\w)phòng$", re.IGNORECASE)
+_COMBAT = re.compile(r"\s*chống(?!\w)", re.IGNORECASE)
 
 
 def _pieces(text: str, start: int, end: int, tags: _Tags, segmenter: CommaModel) -> list[Offsets]:
@@ -204,7 +206,8 @@ def _pieces(text: str, start: int, end: int, tags: _Tags, segmenter: CommaModel)
         if match.group(0) in ";:":
             cuts.append(after)
             continue
-        if ELABORATION.match(text, after, end) or _PREVENT_AND_COMBAT.match(text, max(match.start() - 5, 0), end):
+        prevent_and_combat = _PREVENT.search(text, start, match.start()) and _COMBAT.match(text, after, end)
+        if ELABORATION.match(text, after, end) or prevent_and_combat:
             continue
         if match.start() in opening:
             cuts.append(after)
