@@ -336,6 +336,11 @@ def test_a_model_file_whose_comma_model_reads_other_features_is_refused(tmp_path
         DirectiveModel.load(path)
 
 
+def units_by_action(text: str) -> dict[str, Directive]:
+    """Every clause unit of ``text`` by its action, whatever the classifier says of it."""
+    return {d.action: d for d in DirectiveExtractor(threshold=0.0).extract(text)}
+
+
 def test_bracketed_abbreviations_capitalised_addressees_and_manner_heads():
     text = (
         "Ứng phó bão số 3\n\n"
@@ -344,7 +349,7 @@ def test_bracketed_abbreviations_capitalised_addressees_and_manner_heads():
         "lập tức đình chỉ hoạt động của cơ sở này. Thủ tướng yêu cầu các bộ, ngành báo cáo kết quả. Bộ Công an "
         "chủ động nắm chắc tình hình."
     )
-    found = {d.action: d for d in DirectiveExtractor(threshold=0.0).extract(text)}
+    found = units_by_action(text)
     aviation = found["nắm bắt thông tin"]
     assert aviation.issuer.text == "Cục Hàng không VN (CAAV)"  # the bracket does not cut the name
     assert (
@@ -352,3 +357,39 @@ def test_bracketed_abbreviations_capitalised_addressees_and_manner_heads():
     )  # *hàng không* is no negation
     assert found["lập tức đình chỉ hoạt động của cơ sở này"].addressee.text == "Phòng Giáo dục quận Gò Vấp"
     assert found["chủ động nắm chắc tình hình"].addressee.text == "Bộ Công an"
+
+
+def test_the_topic_of_a_sentence_and_names_listed_over_commas_are_who_must_act():
+    text = (
+        "Bộ GD-ĐT chỉ đạo phòng chống bạo lực học đường\n\n"
+        "Bộ trưởng yêu cầu các địa phương tăng cường kiểm tra. "
+        "Đối với các cơ sở đào tạo giáo viên, phải tiến hành rà soát, đổi mới nội dung, chương trình đào tạo. "
+        "Các đồng chí Giám đốc Sở, Trưởng phòng phải luôn tập trung cao độ, theo dõi sát diễn biến tình hình "
+        "để chỉ đạo sâu sát, quyết liệt."
+    )
+    units = units_by_action(text)
+    review = units["tiến hành rà soát, đổi mới nội dung, chương trình đào tạo"]
+    assert review.addressee.text == "các cơ sở đào tạo giáo viên"  # not "Đối với các cơ sở …"
+    focus = units["luôn tập trung cao độ"]
+    follow = units["theo dõi sát diễn biến tình hình để chỉ đạo sâu sát, quyết liệt"]
+    # the names listed before the modal, over a comma, act in both clauses; *để chỉ đạo* asks nobody
+    assert focus.addressee.text == follow.addressee.text == "Các đồng chí Giám đốc Sở, Trưởng phòng"
+    assert follow.kind == "task"
+
+
+def test_agent_nouns_chained_verbs_of_asking_prohibitions_and_proposals():
+    text = (
+        "Thừa Thiên Huế siết chặt kiểm soát giết mổ\n\n"
+        "UBND tỉnh yêu cầu chủ đầu tư, bên mời thầu công khai hồ sơ mời thầu. "
+        "Ông Phan Ngọc Thọ nhấn mạnh và đề nghị lực lượng chức năng thường xuyên vệ sinh, khử trùng tiêu độc. "
+        "Theo Phó Chủ tịch tỉnh, chúng ta không được chủ quan, lơ là. "
+        "Ủy ban An toàn giao thông quốc gia phân tích nguyên nhân, đề xuất giải pháp ngăn chặn."
+    )
+    units = units_by_action(text)
+    assert units["công khai hồ sơ mời thầu"].addressee.text == "chủ đầu tư, bên mời thầu"  # not "chủ"
+    hygiene = units["thường xuyên vệ sinh, khử trùng tiêu độc"]
+    assert (hygiene.issuer.text, hygiene.addressee.text) == ("Ông Phan Ngọc Thọ", "lực lượng chức năng")
+    assert "không được chủ quan, lơ là" in units  # a prohibition asks, and stays in its action
+    # *đề xuất giải pháp* is something to do, not a request to *giải pháp*
+    assert all(d.addressee is None or d.addressee.text != "giải pháp" for d in units.values())
+    assert any(action.startswith("đề xuất giải pháp") for action in units)

@@ -45,13 +45,39 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"[\s.;:,!…\"“”')\-–]+$")
-_ISSUER_TRIM = re.compile(r"(?:\s+(?:cũng|đã|còn|vừa|tiếp tục|thì|đặc biệt|mới|lại|trực tiếp|đồng thời|liên tục))+$")
+_ISSUER_TRIM = re.compile(
+    r"(?:\s+(?:cũng|đã|còn|vừa|tiếp tục|thì|đặc biệt|mới|lại|trực tiếp|đồng thời|liên tục|luôn))+$"
+)
 _CLAUSE_CUT = re.compile(r"[;:]|,(?=\s)")
 _QUOTE_CLOSE_SPEAKER = re.compile(
     r"[\"”]\s*[,–-]\s*(?P<who>[^,\"“”]{2,80}?)\s+(?:nói|nhấn mạnh|viết|khẳng định|chỉ đạo|yêu cầu|lưu ý|"
     r"đề nghị|nêu rõ|nêu|cho hay|cho biết|phát biểu|chia sẻ)\W*$"
 )
 _NOT_ADDRESSEE_VERBS = {"liên quan", "ủy", "uỷ", "trực thuộc", "quản lý", "chức năng", "có", "thuộc"}
+#: A verb after these nouns names who does it (*chủ đầu tư*, *nhà đầu tư*, *người lao động*): part of a name.
+_AGENT_NOUNS = {"chủ", "nhà", "người"}
+#: Words that open an adverbial (*Theo ông Hà,*), even when tagged otherwise or capitalised.
+_PREPOSITIONS = frozenset(
+    (
+        "theo",
+        "tại",
+        "trong",
+        "với",
+        "về",
+        "từ",
+        "sau",
+        "trước",
+        "ngoài",
+        "đối với",
+        "riêng",
+        "qua",
+        "bên cạnh",
+        "thông qua",
+    )
+)
+_OPENS_ADVERBIAL = re.compile(rf"(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})(?!\w)", re.IGNORECASE)
+#: Nouns, names, pronouns, determiners and numbers.
+_NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "P", "L", "M")
 _HEAD_REQUESTS = {"chỉ đạo", "giao", "kêu gọi", "quán triệt", "đề xuất"}
 _MAX_ADDRESSEE_WORDS = 20
 _FINAL_MARKS = (".", "!", "?", "…", ";", ":", '"', "”", ")", "»")
@@ -150,6 +176,12 @@ class _Tags:
             return True
         return len(words) == 2 and words[0][2] in ("R", "A") and words[1][2] == "V"
 
+    def opens_with_modifier(self, start: int, end: int) -> bool:
+        """The first word is a lower-case adverb or adjective (*chỉ đạo sâu sát*): it qualifies a verb, it
+        names nobody."""
+        words = self.within(start, end)
+        return bool(words) and not self.text[words[0][0]].isupper() and words[0][2] in ("A", "R")
+
     def subject_before_verb(self, start: int, end: int) -> Offsets | None:
         """A short noun phrase (at most 10 words) opening the unit right before its first verb.
 
@@ -169,9 +201,31 @@ class _Tags:
                 if k == 0 or k > 10 or words[k - 1][2] == "CH" or self.text[word_start:word_end].lower() == "là":
                     return None
                 return start, words[k - 1][1]
-            if tag not in nominal and tag != "V":
+            following = words[k + 1] if k + 1 < len(words) else None
+            conjunction = (
+                tag == "C"
+                and self.text[word_start:word_end].lower() == "và"
+                and k > 0
+                and following is not None
+                and (self.text[following[0]].isupper() or following[2] in nominal)
+            )
+            if tag not in nominal and tag != "V" and not conjunction:
                 return None
         return None
+
+    def noun_list(self, start: int, end: int) -> bool:
+        """Every word is a noun, name, determiner, number, comma or *và*: a list of names (*Bộ Tài chính,
+        Kế hoạch và Đầu tư*) cut by commas, not a clause."""
+        words = self.within(start, end)
+        if not words or words[0][2] == "E" or self.text[words[0][0] : words[0][1]].lower() in _PREPOSITIONS:
+            return False
+        return all(
+            tag in _NOMINAL_TAGS
+            or tag == "CH"
+            or self.text[word_start].isupper()
+            or self.text[word_start:word_end].lower() == "và"
+            for word_start, word_end, tag in words
+        )
 
     def name_prefix(self, start: int, end: int) -> Offsets:
         """``(start, end)`` cut before the first lower-case adverb, or verb of sending a document, after the
@@ -312,11 +366,19 @@ def _head_after(text: str, start: int, end: int, tags: _Tags) -> tuple[int, bool
         ),
         default=end,
     )
+    before = ""
     for word_start, word_end, tag in tags.within(first, min(end, head)):
         word = text[word_start:word_end].lower()
-        if tag == "V" and word not in _NOT_ADDRESSEE_VERBS and word_start > first and not text[word_start].isupper():
+        if (
+            tag == "V"
+            and word not in _NOT_ADDRESSEE_VERBS
+            and before not in _AGENT_NOUNS
+            and word_start > first
+            and not text[word_start].isupper()
+        ):
             head = word_start
             break
+        before = word
     if _words(text, first, head) > _MAX_ADDRESSEE_WORDS or head >= end:
         return first, False
     head = _with_negation(text, first, head)
@@ -334,13 +396,28 @@ def _with_negation(text: str, first: int, head: int) -> int:
 
 
 def _lowercase_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first match that is not part of a capitalised name (*Sở Xây dựng* holds no action *xây dựng*)."""
+    """The first match that is not part of a capitalised name (*Sở Xây dựng* holds no action *xây dựng*) nor
+    a title (*Trưởng phòng*)."""
     for match in pattern.finditer(text, start, end):
-        if not text[match.start()].isupper():
+        if not text[match.start()].isupper() and not _TITLE.search(text, start, match.end()):
             return match
     return None
 
 
+#: *Trưởng phòng*, *Phó phòng*, *Chánh Văn phòng*: a title, whose *phòng* prevents nothing.
+_TITLE = re.compile(r"(?:trưởng|phó|văn)\s+phòng$", re.IGNORECASE)
+
+
+#: *Đối với các cơ sở đào tạo, phải rà soát …*, *Riêng Sở Tư pháp cần …*: the topic the sentence's clauses
+#: are addressed to.
+_TOPIC = re.compile(
+    r"(?:đối với|riêng đối với|riêng(?=\s+[A-ZĐ]))\s+(?P<who>[^,;:]{2,80}?)\s*(?:,|(?=\s+(?:cần|phải)(?!\w)))",
+    re.IGNORECASE,
+)
+#: *chúng ta không được chủ quan*: a prohibition asks, like a modal.
+_PROHIBITION = re.compile(r"(?<!\w)(?:tuyệt đối không được|không được)(?!\w)", re.IGNORECASE)
+#: *để chỉ đạo*: a verb of asking after *để* says what an action is for; it asks nothing itself.
+_PURPOSE = re.compile(r"(?<!\w)để\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)\s+$", re.IGNORECASE)
 
 
@@ -348,21 +425,45 @@ _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)\s+$", re.IGNORECASE)
 _SET_OUT = re.compile(r"đề ra\s*(?:[,.;]|$)", re.IGNORECASE)
 
 
+#: *đề xuất giải pháp*, *kiến nghị biện pháp*: proposing a thing is an action, not asking someone.
+_PROPOSE_THING = re.compile(
+    r"(?:đề xuất|kiến nghị)\s+(?:các\s+|những\s+)?(?:giải pháp|phương án|biện pháp|cơ chế|chính sách|"
+    r"sửa đổi|bổ sung|nội dung|danh mục|kế hoạch|mức|việc|xử lý|hình thức|chương trình|dự án)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _request_in(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first verb of asking in ``text[start:end]``; a capitalised one inside the clause names a document
     (*Bộ Chính trị ban hành Chỉ thị mới*), not a request, and *giải pháp đề ra* asks nothing."""
     for match in REQUEST_PATTERN.finditer(text, start, end):
-        if _SET_OUT.match(text[match.start() : end]):
+        if _SET_OUT.match(text[match.start() : end]) or _PROPOSE_THING.match(text, match.start(), end):
             continue
         if match.start() == _strip_connectives(text, start, end) or not text[match.start()].isupper():
             return match
     return None
 
 
-def _after_modal(text: str, start: int, end: int) -> int:
-    match = MODAL_PATTERN.search(text, start, end)
-    assert match is not None
-    position = match.end()
+def _last_request(text: str, request: re.Match[str], end: int) -> int:
+    """Where the last of chained verbs of asking ends: *nhấn mạnh và đề nghị lực lượng chức năng …* asks
+    the words after *đề nghị*."""
+    position = request.end()
+    while (chained := _CHAINED.match(text, position, end)) is not None and (
+        following := REQUEST_PATTERN.match(text, chained.end(), end)
+    ) is not None:
+        position = following.end()
+    return position
+
+
+_CHAINED = re.compile(r"\s*(?:,\s*|\s+và\s+|\s+rồi\s+)")
+
+
+def _after_modal(text: str, modal: re.Match[str], end: int) -> int:
+    """Where the action governed by ``modal`` opens: after a modal (*phải*, *cần*), at a prohibition (*không
+    được chủ quan* says what not to do)."""
+    if _PROHIBITION.fullmatch(modal.group()):
+        return modal.start()
+    position = modal.end()
     while position < end and text[position] in " ,":
         position += 1
     return position
@@ -370,9 +471,19 @@ def _after_modal(text: str, start: int, end: int) -> int:
 
 def _subject_before(text: str, start: int, modal_start: int) -> Offsets | None:
     left = _strip_connectives(text, start, modal_start)
+    topic = _TOPIC.match(text, left, modal_start)
+    source = _SOURCE.match(text, left, modal_start)
+    if topic is not None:
+        left = topic.start("who")
+    elif source is not None:  # *Theo Thứ trưởng, giá vé phải …*: who said it, not who must act
+        left = _strip_connectives(text, source.end(), modal_start)
+    if _OPENS_ADVERBIAL.match(text, left, modal_start):
+        return None
     right = modal_start
     while right > left and text[right - 1] in " ,":
         right -= 1
+    trimmed = _ISSUER_TRIM.search(text, left, right)
+    right = trimmed.start() if trimmed else right
     if right <= left or _words(text, left, right) > 12:
         return None
     if REQUEST_PATTERN.search(text, left, right) or SPEECH_PATTERN.search(text, left, right):
@@ -414,6 +525,9 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
         sentence_has_modal = False  # *cần tăng cường …; kiên quyết xử lý …*: the modal governs the later clauses
         sentence_issuer = speech.issuer if requested_by is not None else None
         sentence_subject: Offsets | None = None  # who acts in this sentence's clauses, once found
+        topic = _TOPIC.match(text, _strip_connectives(text, s0, s1), s1)
+        if topic is not None and _plausible_name(text, topic.span("who")) and not re.search(r"\d", topic["who"]):
+            sentence_subject = topic.span("who")
         near = sentence.index - speech.directive_sentence <= 2
         relevant = (
             sentence_has_request
@@ -430,10 +544,15 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
         # *"…", Thủ tướng nói.*: the speaker's tail is not part of the last clause
         quoted_end = quote_speaker.start() if quote_speaker is not None else s1
         clauses_start = requested_by.end() if requested_by is not None else s0
+        names_start: int | None = None  # where a run of pieces that only list names began
         for piece_start, piece_end in _pieces(text, clauses_start, quoted_end, tags, segmenter):
             start = _strip_connectives(text, piece_start, piece_end)
             end = _trim_end(text, start, piece_end)
             if end <= start:
+                continue
+            listed_from, names_start = names_start, None
+            if text[piece_end - 1 : piece_end] == "," and tags.noun_list(start, end):
+                names_start = start if listed_from is None else listed_from
                 continue
             is_intro = text[piece_end - 1 : piece_end] == ":" or text[start:end].rstrip().endswith(":")
             request = _request_in(text, start, end)
@@ -443,8 +562,13 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 and text[start : request.end()].lower() in _HEAD_REQUESTS
             ):
                 request = None
-            modal = MODAL_PATTERN.search(text, start, end)
-            if request is not None and modal is not None and modal.start() < request.start():
+            modal = MODAL_PATTERN.search(text, start, end) or _PROHIBITION.search(text, start, end)
+            if (
+                request is not None
+                and modal is not None
+                and modal.start() < request.start()
+                and not re.search(r"[\"”]", text[modal.end() : request.start()])
+            ):
                 request = None  # *phải … giải pháp đề ra*: the verb of asking sits inside the action
             if (
                 request is not None
@@ -453,6 +577,11 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 and tags.opens_with_verb(start, end)
             ):
                 request = None  # *yêu cầu …, báo cáo Bộ Công an và đề nghị …*: one more action of the same request
+            if request is not None and (
+                _PURPOSE.search(text, start, request.start())
+                or (sentence_has_modal and request.start() > start and tags.opens_with_verb(start, end))
+            ):
+                request = None  # *phải theo dõi sát … để chỉ đạo sâu sát*: the verb of asking is part of the task
             issuer: Offsets | None = None
             addressee: Offsets | None = None
             explicit = False
@@ -477,24 +606,25 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 ):
                     issuer, explicit = found, True
                     speech.issuer = found
-                head, has_addressee = _head_after(text, request.end(), end, tags)
-                if has_addressee:
-                    a_end = _trim_name(text, _strip_connectives(text, request.end(), head), head)
-                    addressee = (_strip_connectives(text, request.end(), head), a_end)
-                    if _plausible_name(text, addressee):
+                asked_end = _last_request(text, request, end)
+                head, has_addressee = _head_after(text, asked_end, end, tags)
+                if has_addressee and addressee is None:
+                    a_end = _trim_name(text, _strip_connectives(text, asked_end, head), head)
+                    addressee = (_strip_connectives(text, asked_end, head), a_end)
+                    if _plausible_name(text, addressee) and not tags.opens_with_modifier(*addressee):
                         speech.addressee, speech.addressee_sentence = addressee, sentence.index
                     else:
                         addressee = None
                 action_start, kind = head, "request"
                 if modal is not None and modal.start() >= head - 1:
-                    action_start = _after_modal(text, head, end)
+                    action_start = _after_modal(text, modal, end)
             elif modal is not None:
                 sentence_has_modal = True
-                subject = _subject_before(text, start, modal.start())
+                subject = _subject_before(text, start if listed_from is None else listed_from, modal.start())
                 if subject is not None and not _is_pronoun(text, subject) and _plausible_name(text, subject):
-                    addressee = subject
+                    addressee = sentence_subject = subject
                     speech.addressee, speech.addressee_sentence = subject, sentence.index
-                action_start = _after_modal(text, modal.start(), end)
+                action_start = _after_modal(text, modal, end)
                 kind = "request" if sentence_has_request else "task"
             else:
                 opens = bool(IMPERATIVE_START.match(text, start, end) or ACTION_PATTERN.match(text, start, end))
@@ -504,6 +634,8 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 action_start = start
                 if not opens and context:
                     subject = tags.subject_before_verb(start, end)
+                    if subject is not None and listed_from is not None:
+                        subject = (listed_from, subject[1])
                     # after a verb of asking, a lower-case subject (*các cấp, ngành*) is an addressee too
                     if subject is not None and _plausible_name(text, subject, capitalised=not sentence_has_request):
                         addressee, action_start, opens = subject, _next_word(text, subject[1], end), True
