@@ -393,3 +393,39 @@ def test_agent_nouns_chained_verbs_of_asking_prohibitions_and_proposals():
     # *đề xuất giải pháp* is something to do, not a request to *giải pháp*
     assert all(d.addressee is None or d.addressee.text != "giải pháp" for d in units.values())
     assert any(action.startswith("đề xuất giải pháp") for action in units)
+
+
+def test_speakers_relayed_opinions_signed_documents_and_assignments_give_the_issuer():
+    text = (
+        "Chỉ đạo về an toàn giao thông và công tác tổ chức\n\n"
+        "Phó chủ tịch Uỷ ban ATGT Quốc gia - ông Khuất Việt Hùng đã kí văn bản số 150 / UBATGTQG đề nghị "
+        "các tỉnh rà soát việc sử dụng lòng đường. "
+        "Trưởng ban Tổ chức Trung ương Phạm Minh Chính cho biết, trong quý I, ngành phải tham mưu cấp ủy "
+        "củng cố tổ chức cơ sở Đảng. "
+        "Văn phòng Chính phủ cũng có công văn truyền đạt ý kiến của Phó thủ tướng Vương Đình Huệ yêu cầu "
+        "các bộ, ngành kiểm tra giao dịch tiền ảo. "
+        "Chính phủ phân công Phó Thủ tướng Vương Đình Huệ tiếp tục chỉ đạo cơ cấu lại doanh nghiệp nhà nước."
+    )
+    units = units_by_action(text)
+    roads = units["rà soát việc sử dụng lòng đường"]
+    assert (
+        roads.issuer.text == "Phó chủ tịch Uỷ ban ATGT Quốc gia - ông Khuất Việt Hùng"
+    )  # the document is not the name
+    party = units["tham mưu cấp ủy củng cố tổ chức cơ sở Đảng"]
+    assert (party.issuer.text, party.addressee.text) == ("Trưởng ban Tổ chức Trung ương Phạm Minh Chính", "ngành")
+    assert units["kiểm tra giao dịch tiền ảo"].issuer.text == "Phó thủ tướng Vương Đình Huệ"  # not the office
+    reform = units["tiếp tục chỉ đạo cơ cấu lại doanh nghiệp nhà nước"]
+    assert (reform.issuer.text, reform.addressee.text) == ("Chính phủ", "Phó Thủ tướng Vương Đình Huệ")
+
+
+def test_who_must_act_after_a_clause_link_a_duty_or_a_passive_with_listed_names():
+    text = (
+        "Thủ tướng chỉ đạo giải quyết khiếu kiện\n\n"
+        "Thủ tướng yêu cầu, khi xảy ra khiếu kiện thì lãnh đạo địa phương phải trực tiếp đối thoại với dân. "
+        "Bộ Giao thông Vận tải chịu trách nhiệm chỉ đạo chủ đầu tư cung cấp tài liệu. "
+        "UBND các tỉnh, thành cũng được giao tăng cường tuyên truyền về bệnh sán lợn."
+    )
+    units = units_by_action(text)
+    assert units["trực tiếp đối thoại với dân"].addressee.text == "lãnh đạo địa phương"
+    assert units["chỉ đạo chủ đầu tư cung cấp tài liệu"].addressee.text == "Bộ Giao thông Vận tải"
+    assert units["tăng cường tuyên truyền về bệnh sán lợn"].addressee.text == "UBND các tỉnh, thành"

@@ -53,6 +53,9 @@ _QUOTE_CLOSE_SPEAKER = re.compile(
     r"[\"”]\s*[,–-]\s*(?P<who>[^,\"“”]{2,80}?)\s+(?:nói|nhấn mạnh|viết|khẳng định|chỉ đạo|yêu cầu|lưu ý|"
     r"đề nghị|nêu rõ|nêu|cho hay|cho biết|phát biểu|chia sẻ)\W*$"
 )
+#: The verbs of asking (:data:`~vnnews_nlp.cues.REQUEST_PATTERN`) and *phân công* (*Chính phủ phân công Phó Thủ
+#: tướng … chỉ đạo*), which assigns a task to the one named after it.
+_ASKING = re.compile(rf"{REQUEST_PATTERN.pattern}|(?<!\w)phân công(?!\w)", re.IGNORECASE)
 _NOT_ADDRESSEE_VERBS = {"liên quan", "ủy", "uỷ", "trực thuộc", "quản lý", "chức năng", "có", "thuộc"}
 #: A verb after these nouns names who does it (*chủ đầu tư*, *nhà đầu tư*, *người lao động*): part of a name.
 _AGENT_NOUNS = {"chủ", "nhà", "người"}
@@ -119,6 +122,11 @@ class _Speech:
     list_open: bool = False
 
 
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text, start, end))
+    return matches[-1] if matches else None
+
+
 def _strip_connectives(text: str, start: int, end: int) -> int:
     match = _CONNECTIVE.match(text, start, end)
     return match.end() if match else start
@@ -181,6 +189,17 @@ class _Tags:
         names nobody."""
         words = self.within(start, end)
         return bool(words) and not self.text[words[0][0]].isupper() and words[0][2] in ("A", "R")
+
+    def opens_with_name(self, start: int, end: int) -> bool:
+        """The first word can open a noun phrase: a noun, name, pronoun, determiner or number, or a capitalised
+        word followed by another (*Quân đội nhân dân*, not *Đánh giá hạn chế*)."""
+        words = self.within(start, end)
+        if not words:
+            return False
+        tag = words[0][2]
+        if tag in _NOMINAL_TAGS:
+            return True
+        return tag == "V" and len(words) > 1 and self.text[words[1][0]].isupper()
 
     def subject_before_verb(self, start: int, end: int) -> Offsets | None:
         """A short noun phrase (at most 10 words) opening the unit right before its first verb.
@@ -275,9 +294,22 @@ def _pieces(text: str, start: int, end: int, tags: _Tags, segmenter: CommaModel)
     return out
 
 
+#: *X đã kí văn bản số 150 / UBATGTQG đề nghị …*: the document X sent, which is not part of X's name.
+_SENT_DOCUMENT = re.compile(
+    r"\s+(?:(?:đã|vừa|cũng|mới)\s+)*(?:ký|kí|ban hành|gửi|có|ra|phát đi)\s+(?:văn bản|công văn|công điện|"
+    r"chỉ thị|quyết định|thông báo|kết luận|tờ trình|thư)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_RELAYED = re.compile(r"(?<!\w)ý kiến(?:\s+chỉ đạo)?(?:\s+kết luận)?\s+của\s+", re.IGNORECASE)
+
+
 def _issuer_before(text: str, sentence_start: int, verb_start: int) -> Offsets | None:
     """The subject written before a verb of asking: the words after the last comma, connectives removed. An
-    abbreviation in brackets stays in the name (*Cục Hàng không VN (CAAV) vừa có công văn yêu cầu*)."""
+    abbreviation in brackets stays in the name (*Cục Hàng không VN (CAAV) vừa có công văn yêu cầu*); the
+    document sent (*đã kí văn bản số 150*) does not, and whoever relays an opinion (*Văn phòng Chính phủ truyền
+    đạt ý kiến của Phó Thủ tướng X*) gives way to its author."""
     left_start = sentence_start
     left = text[sentence_start:verb_start]
     for match in re.finditer(r"[,:;\"“”(]", left):
@@ -290,6 +322,11 @@ def _issuer_before(text: str, sentence_start: int, verb_start: int) -> Offsets |
         left_end -= 1
     trimmed = _ISSUER_TRIM.search(text, left_start, left_end)
     left_end = trimmed.start() if trimmed else left_end
+    relayed = _last_match(_RELAYED, text, left_start, left_end)
+    if relayed is not None:  # *Văn phòng Chính phủ truyền đạt ý kiến của Phó Thủ tướng X yêu cầu …*: X asks
+        left_start = relayed.end()
+    sent = _SENT_DOCUMENT.search(text, left_start, left_end)
+    left_end = sent.start() if sent else left_end
     while left_end > left_start and text[left_end - 1].isspace():
         left_end -= 1
     if left_end <= left_start or _words(text, left_start, left_end) > _MAX_ISSUER_WORDS:
@@ -300,13 +337,27 @@ def _issuer_before(text: str, sentence_start: int, verb_start: int) -> Offsets |
         if (
             head
             and head[0].isupper()
-            and _words(text, 0, len(head)) <= 4
+            and len(head.split()) <= 4
             and previous < 0
-            and head.split()[0].istitle()
+            and (head.split()[0].istitle() or head.split()[0].isupper())
         ):
             if not ACTION_PATTERN.search(head) and not re.search(r"\d", head):
                 left_start = text.find(head, sentence_start)
     return left_start, left_end
+
+
+def _speaker(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """Who speaks before a verb of speech and a comma (*Trưởng ban Tổ chức Trung ương Phạm Minh Chính cho biết,
+    trong quý I, ngành phải …*): ``(start, end, where the reported words begin)``, when a capitalised name
+    says it."""
+    for spoken in _SPOKEN.finditer(text, start, end):
+        found = _issuer_before(text, start, spoken.start())
+        if found is not None and not _is_pronoun(text, found) and _plausible_name(text, found, capitalised=True):
+            return found[0], found[1], spoken.end()
+    return None
+
+
+_SPOKEN = re.compile(rf"(?:{SPEECH_PATTERN.pattern}|(?<!\w)(?:cho hay|nêu rõ|cho rằng)(?!\w))\s*[,:]", re.IGNORECASE)
 
 
 def _is_pronoun(text: str, span: Offsets) -> bool:
@@ -416,6 +467,10 @@ _TOPIC = re.compile(
 )
 #: *chúng ta không được chủ quan*: a prohibition asks, like a modal.
 _PROHIBITION = re.compile(r"(?<!\w)(?:tuyệt đối không được|không được)(?!\w)", re.IGNORECASE)
+#: *Bộ Giao thông Vận tải chịu trách nhiệm chỉ đạo …*: a duty, read like a modal.
+_RESPONSIBLE = re.compile(r"(?<!\w)chịu trách nhiệm(?=\s+(?!trước|về|với|nếu|khi)\w)", re.IGNORECASE)
+#: Words that link two clauses: the subject of the second one follows them.
+_CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|mà|thì|vì vậy|vì thế|do đó|theo đó|song)(?!\w)", re.IGNORECASE)
 #: *để chỉ đạo*: a verb of asking after *để* says what an action is for; it asks nothing itself.
 _PURPOSE = re.compile(r"(?<!\w)để\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)\s+$", re.IGNORECASE)
@@ -436,7 +491,7 @@ _PROPOSE_THING = re.compile(
 def _request_in(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first verb of asking in ``text[start:end]``; a capitalised one inside the clause names a document
     (*Bộ Chính trị ban hành Chỉ thị mới*), not a request, and *giải pháp đề ra* asks nothing."""
-    for match in REQUEST_PATTERN.finditer(text, start, end):
+    for match in _ASKING.finditer(text, start, end):
         if _SET_OUT.match(text[match.start() : end]) or _PROPOSE_THING.match(text, match.start(), end):
             continue
         if match.start() == _strip_connectives(text, start, end) or not text[match.start()].isupper():
@@ -449,7 +504,7 @@ def _last_request(text: str, request: re.Match[str], end: int) -> int:
     the words after *đề nghị*."""
     position = request.end()
     while (chained := _CHAINED.match(text, position, end)) is not None and (
-        following := REQUEST_PATTERN.match(text, chained.end(), end)
+        following := _ASKING.match(text, chained.end(), end)
     ) is not None:
         position = following.end()
     return position
@@ -469,15 +524,20 @@ def _after_modal(text: str, modal: re.Match[str], end: int) -> int:
     return position
 
 
-def _subject_before(text: str, start: int, modal_start: int) -> Offsets | None:
+def _subject_before(text: str, start: int, modal_start: int, tags: _Tags) -> Offsets | None:
+    """Who must act before a modal: the words after the last link between clauses (*khi xảy ra khiếu kiện thì
+    lãnh đạo địa phương phải …*), not a topic opener, an adverbial, a source or a verb."""
     left = _strip_connectives(text, start, modal_start)
+    link = _last_match(_CLAUSE_LINK, text, left, modal_start)
+    if link is not None:
+        left = _strip_connectives(text, link.end(), modal_start)
     topic = _TOPIC.match(text, left, modal_start)
     source = _SOURCE.match(text, left, modal_start)
     if topic is not None:
         left = topic.start("who")
     elif source is not None:  # *Theo Thứ trưởng, giá vé phải …*: who said it, not who must act
         left = _strip_connectives(text, source.end(), modal_start)
-    if _OPENS_ADVERBIAL.match(text, left, modal_start):
+    if _OPENS_ADVERBIAL.match(text, left, modal_start) or not tags.opens_with_name(left, modal_start):
         return None
     right = modal_start
     while right > left and text[right - 1] in " ,":
@@ -486,7 +546,7 @@ def _subject_before(text: str, start: int, modal_start: int) -> Offsets | None:
     right = trimmed.start() if trimmed else right
     if right <= left or _words(text, left, right) > 12:
         return None
-    if REQUEST_PATTERN.search(text, left, right) or SPEECH_PATTERN.search(text, left, right):
+    if _ASKING.search(text, left, right) or SPEECH_PATTERN.search(text, left, right):
         return None
     return left, right
 
@@ -534,7 +594,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
             or in_list
             or speech.list_open
             or near
-            or any(p.search(text, s0, s1) for p in (REQUEST_PATTERN, MODAL_PATTERN, FUTURE_PATTERN))
+            or any(p.search(text, s0, s1) for p in (_ASKING, MODAL_PATTERN, FUTURE_PATTERN))
             or IMPERATIVE_START.match(text, _strip_connectives(text, s0, s1), s1) is not None
         )
         if not relevant:
@@ -545,11 +605,18 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
         quoted_end = quote_speaker.start() if quote_speaker is not None else s1
         clauses_start = requested_by.end() if requested_by is not None else s0
         names_start: int | None = None  # where a run of pieces that only list names began
+        said = _speaker(text, clauses_start, quoted_end) if requested_by is None else None
+        if said is not None:
+            speech.issuer = sentence_issuer = (said[0], said[1])
         for piece_start, piece_end in _pieces(text, clauses_start, quoted_end, tags, segmenter):
             start = _strip_connectives(text, piece_start, piece_end)
             end = _trim_end(text, start, piece_end)
             if end <= start:
                 continue
+            if said is not None and start < said[2]:  # the speaker's words are no action
+                if piece_end <= said[2]:
+                    continue
+                start = _strip_connectives(text, said[2], piece_end)
             listed_from, names_start = names_start, None
             if text[piece_end - 1 : piece_end] == "," and tags.noun_list(start, end):
                 names_start = start if listed_from is None else listed_from
@@ -562,7 +629,11 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 and text[start : request.end()].lower() in _HEAD_REQUESTS
             ):
                 request = None
-            modal = MODAL_PATTERN.search(text, start, end) or _PROHIBITION.search(text, start, end)
+            modal = (
+                MODAL_PATTERN.search(text, start, end)
+                or _PROHIBITION.search(text, start, end)
+                or _RESPONSIBLE.search(text, start, end)
+            )
             if (
                 request is not None
                 and modal is not None
@@ -594,6 +665,12 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                     found = tags.name_prefix(*found)
                 passive = _PASSIVE.search(text, start, request.start())
                 if found is not None and passive is not None:
+                    # *UBND các tỉnh, thành cũng được giao …*: names listed before the passive's subject
+                    if listed_from is not None and found[0] == start:
+                        found = (listed_from, found[1])
+                    elif found[0] > start and tags.noun_list(start, found[0]):
+                        found = (start, found[1])
+                if found is not None and passive is not None:
                     found = (found[0], min(found[1], len(text[: passive.start()].rstrip())))
                 if found is not None and passive is not None and found[1] > found[0] and _plausible_name(text, found):
                     # *Công ty Thoát nước được yêu cầu …*: the subject of a passive request is who must act
@@ -620,7 +697,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                     action_start = _after_modal(text, modal, end)
             elif modal is not None:
                 sentence_has_modal = True
-                subject = _subject_before(text, start if listed_from is None else listed_from, modal.start())
+                subject = _subject_before(text, start if listed_from is None else listed_from, modal.start(), tags)
                 if subject is not None and not _is_pronoun(text, subject) and _plausible_name(text, subject):
                     addressee = sentence_subject = subject
                     speech.addressee, speech.addressee_sentence = subject, sentence.index
@@ -649,6 +726,8 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
             if quote_speaker is not None and not explicit:
                 issuer, explicit = (quote_speaker.start("who"), quote_speaker.end("who")), True
                 speech.issuer = issuer
+            if issuer is None and said is not None:
+                issuer, explicit = (said[0], said[1]), True
             if issuer is None:
                 issuer = sentence_issuer or speech.issuer
             sentence_issuer = issuer if explicit else sentence_issuer
