@@ -429,3 +429,19 @@ def test_who_must_act_after_a_clause_link_a_duty_or_a_passive_with_listed_names(
     assert units["trực tiếp đối thoại với dân"].addressee.text == "lãnh đạo địa phương"
     assert units["chỉ đạo chủ đầu tư cung cấp tài liệu"].addressee.text == "Bộ Giao thông Vận tải"
     assert units["tăng cường tuyên truyền về bệnh sán lợn"].addressee.text == "UBND các tỉnh, thành"
+
+
+def test_recipients_of_a_document_lists_of_organisations_and_no_addressee_carried_to_a_new_request():
+    text = (
+        "Xử lý đua xe và giao dịch tiền ảo\n\n"
+        "Uỷ ban an toàn giao thông Quốc gia đã có văn bản gửi UBND TP HCM yêu cầu xử lý nghiêm hành vi đua xe. "
+        "Tỉnh Quảng Ninh cũng có công văn đề nghị Bộ Quốc phòng phối hợp làm rõ sự việc. "
+        "Theo chỉ thị này, các ngân hàng, tổ chức tín dụng phải tăng cường rà soát các giao dịch đáng ngờ. "
+        "Thủ tướng yêu cầu tổ chức đại hội thiết thực, tiết kiệm."
+    )
+    units = units_by_action(text)
+    assert units["xử lý nghiêm hành vi đua xe"].addressee.text == "UBND TP HCM"  # the document went to it
+    assert units["phối hợp làm rõ sự việc"].addressee.text == "Bộ Quốc phòng"  # *Quốc phòng* prevents nothing
+    assert units["tăng cường rà soát các giao dịch đáng ngờ"].addressee.text == "các ngân hàng, tổ chức tín dụng"
+    # a new verb of asking that names nobody asks in general: the banks are not carried to it
+    assert units["tổ chức đại hội thiết thực, tiết kiệm"].addressee is None

@@ -197,7 +197,7 @@ class _Tags:
         if not words:
             return False
         tag = words[0][2]
-        if tag in _NOMINAL_TAGS:
+        if tag in _NOMINAL_TAGS or _ORGANISATION.fullmatch(self.text, words[0][0], words[0][1]):
             return True
         return tag == "V" and len(words) > 1 and self.text[words[1][0]].isupper()
 
@@ -447,16 +447,23 @@ def _with_negation(text: str, first: int, head: int) -> int:
 
 
 def _lowercase_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first match that is not part of a capitalised name (*Sở Xây dựng* holds no action *xây dựng*) nor
-    a title (*Trưởng phòng*)."""
+    """The first match that is not part of a capitalised name (*Sở Xây dựng* holds no action *xây dựng*), a
+    title (*Trưởng phòng*) or a list of organisations (*các ngân hàng, tổ chức tín dụng*)."""
     for match in pattern.finditer(text, start, end):
-        if not text[match.start()].isupper() and not _TITLE.search(text, start, match.end()):
-            return match
+        if text[match.start()].isupper() or _TITLE.search(text, start, match.end()):
+            continue
+        if _ORGANISATION.match(text, match.start()) and (
+            match.start() == start or _LISTED_BEFORE.search(text, start, match.start())
+        ):
+            continue  # *các ngân hàng, tổ chức tín dụng*: *tổ chức* names organisations in a list of names
+        return match
     return None
 
 
-#: *Trưởng phòng*, *Phó phòng*, *Chánh Văn phòng*: a title, whose *phòng* prevents nothing.
-_TITLE = re.compile(r"(?:trưởng|phó|văn)\s+phòng$", re.IGNORECASE)
+_ORGANISATION = re.compile(r"tổ chức(?!\w)", re.IGNORECASE)
+_LISTED_BEFORE = re.compile(r"(?:,|(?<!\w)(?:các|những|mỗi|và))\s+$", re.IGNORECASE)
+#: *Trưởng phòng*, *Chánh Văn phòng*, *Bộ Quốc phòng*: part of a title or a name, whose *phòng* prevents nothing.
+_TITLE = re.compile(r"(?:trưởng|phó|văn|quốc)\s+phòng$", re.IGNORECASE)
 
 
 #: *Đối với các cơ sở đào tạo, phải rà soát …*, *Riêng Sở Tư pháp cần …*: the topic the sentence's clauses
@@ -471,6 +478,11 @@ _PROHIBITION = re.compile(r"(?<!\w)(?:tuyệt đối không được|không đư
 _RESPONSIBLE = re.compile(r"(?<!\w)chịu trách nhiệm(?=\s+(?!trước|về|với|nếu|khi)\w)", re.IGNORECASE)
 #: Words that link two clauses: the subject of the second one follows them.
 _CLAUSE_LINK = re.compile(r"(?<!\w)(?:nhưng|mà|thì|vì vậy|vì thế|do đó|theo đó|song)(?!\w)", re.IGNORECASE)
+#: *… đã có văn bản gửi UBND TP HCM yêu cầu …*: the document's recipient is asked.
+_SENT_TO = re.compile(
+    r"(?:văn bản|công văn|công điện|thư|tờ trình|thông báo)(?:\s+số\s+\S+)?\s+gửi\s+(?P<to>[^,;:]{2,80}?)\s*$",
+    re.IGNORECASE,
+)
 #: *để chỉ đạo*: a verb of asking after *để* says what an action is for; it asks nothing itself.
 _PURPOSE = re.compile(r"(?<!\w)để\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)\s+$", re.IGNORECASE)
@@ -551,13 +563,15 @@ def _subject_before(text: str, start: int, modal_start: int, tags: _Tags) -> Off
     return left, right
 
 
-def _excluded(text: str, s0: int, action_start: int, end: int, asked: bool, modal: bool) -> bool:
+def _excluded(text: str, s0: int, action_start: int, end: int, asked: bool, modal: bool, tags: _Tags) -> bool:
     """The guideline's exclusions that need no learning: with no verb of asking and no modal, a unit in
     a sentence that reports the event (*dự*, *chủ trì*, *diễn ra* …) or what was already done (*đã*,
-    *vừa* before the action) is a report, not a directive."""
+    *vừa* before the action or before its first verb: *Trong năm, toàn tỉnh đã xây dựng …*) is a report,
+    not a directive."""
     if asked or modal:
         return False
-    return _EVENT.search(text, s0, end) is not None or PAST_PATTERN.search(text, s0, action_start + 1) is not None
+    first_verb = next((w[0] for w in tags.within(action_start, end) if w[2] == "V"), action_start)
+    return _EVENT.search(text, s0, end) is not None or PAST_PATTERN.search(text, s0, first_verb + 1) is not None
 
 
 def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
@@ -585,6 +599,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
         sentence_has_modal = False  # *cần tăng cường …; kiên quyết xử lý …*: the modal governs the later clauses
         sentence_issuer = speech.issuer if requested_by is not None else None
         sentence_subject: Offsets | None = None  # who acts in this sentence's clauses, once found
+        asks_anyone = False  # a verb of asking in this sentence named nobody: nobody is carried to its clauses
         topic = _TOPIC.match(text, _strip_connectives(text, s0, s1), s1)
         if topic is not None and _plausible_name(text, topic.span("who")) and not re.search(r"\d", topic["who"]):
             sentence_subject = topic.span("who")
@@ -617,6 +632,8 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 if piece_end <= said[2]:
                     continue
                 start = _strip_connectives(text, said[2], piece_end)
+            if source is not None and start < source.end() < end:  # *Theo chỉ thị này, …*: who says so
+                start = _strip_connectives(text, source.end(), piece_end)
             listed_from, names_start = names_start, None
             if text[piece_end - 1 : piece_end] == "," and tags.noun_list(start, end):
                 names_start = start if listed_from is None else listed_from
@@ -675,7 +692,6 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 if found is not None and passive is not None and found[1] > found[0] and _plausible_name(text, found):
                     # *Công ty Thoát nước được yêu cầu …*: the subject of a passive request is who must act
                     addressee = found
-                    speech.addressee, speech.addressee_sentence = found, sentence.index
                 elif (
                     found is not None
                     and not _is_pronoun(text, found)
@@ -688,10 +704,13 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 if has_addressee and addressee is None:
                     a_end = _trim_name(text, _strip_connectives(text, asked_end, head), head)
                     addressee = (_strip_connectives(text, asked_end, head), a_end)
-                    if _plausible_name(text, addressee) and not tags.opens_with_modifier(*addressee):
-                        speech.addressee, speech.addressee_sentence = addressee, sentence.index
-                    else:
+                    if not _plausible_name(text, addressee) or tags.opens_with_modifier(*addressee):
                         addressee = None
+                sent_to = _SENT_TO.search(text, start, request.start())
+                if addressee is None and sent_to is not None and _plausible_name(text, sent_to.span("to")):
+                    addressee = sent_to.span("to")  # *… có văn bản gửi UBND TP HCM yêu cầu xử lý …*
+                if addressee is not None:
+                    speech.addressee, speech.addressee_sentence = addressee, sentence.index
                 action_start, kind = head, "request"
                 if modal is not None and modal.start() >= head - 1:
                     action_start = _after_modal(text, modal, end)
@@ -714,7 +733,8 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                     if subject is not None and listed_from is not None:
                         subject = (listed_from, subject[1])
                     # after a verb of asking, a lower-case subject (*các cấp, ngành*) is an addressee too
-                    if subject is not None and _plausible_name(text, subject, capitalised=not sentence_has_request):
+                    asked = sentence_has_request or in_list or speech.list_open or near
+                    if subject is not None and _plausible_name(text, subject, capitalised=not asked):
                         addressee, action_start, opens = subject, _next_word(text, subject[1], end), True
                         sentence_subject = subject
                         if sentence_has_request:
@@ -735,7 +755,11 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
             if addressee is None and sentence_subject is not None:
                 addressee, carried = sentence_subject, True
             elif addressee is None and speech.addressee is not None:
-                if sentence.index - speech.addressee_sentence <= 3 or speech.list_open:
+                # a new verb of asking with nobody after it asks in general (*Tổng bí thư yêu cầu tổ chức đại
+                # hội …*): the addressee of an earlier sentence is not carried to it
+                asks_anyone = asks_anyone or (request is not None and speech.addressee_sentence < sentence.index)
+                recent = sentence.index - speech.addressee_sentence <= 3 or speech.list_open
+                if recent and not asks_anyone:
                     addressee, carried = speech.addressee, True
             action_end = _trim_end(text, action_start, end)
             if action_end <= action_start:
@@ -747,6 +771,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 end,
                 request is not None or sentence_has_request,
                 modal is not None or sentence_has_modal,
+                tags,
             ):
                 continue
             deadlines = find_deadlines(text, s0, s1)
