@@ -445,3 +445,13 @@ def test_recipients_of_a_document_lists_of_organisations_and_no_addressee_carrie
     assert units["tăng cường rà soát các giao dịch đáng ngờ"].addressee.text == "các ngân hàng, tổ chức tín dụng"
     # a new verb of asking that names nobody asks in general: the banks are not carried to it
     assert units["tổ chức đại hội thiết thực, tiết kiệm"].addressee is None
+
+
+def test_a_subject_after_an_adverbial_and_before_a_negated_verb():
+    text = (
+        "UBND TP yêu cầu tiết kiệm dịp Tết\n\n"
+        "UBND TP yêu cầu các sở ban ngành đẩy mạnh thi đua. "
+        "Đặc biệt trong dịp lễ tết, cán bộ, công chức không đi lễ hội trong giờ hành chính."
+    )
+    festival = units_by_action(text)["không đi lễ hội trong giờ hành chính"]  # the negation stays in the action
+    assert festival.addressee.text == "cán bộ, công chức"

@@ -79,6 +79,7 @@ _PREPOSITIONS = frozenset(
     )
 )
 _OPENS_ADVERBIAL = re.compile(rf"(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})(?!\w)", re.IGNORECASE)
+_ADVERBIAL_LEAD = re.compile(rf"(?:{_OPENS_ADVERBIAL.pattern})[^,;:]{{0,60}},\s*", re.IGNORECASE)
 #: Nouns, names, pronouns, determiners and numbers.
 _NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "P", "L", "M")
 _HEAD_REQUESTS = {"chỉ đạo", "giao", "kêu gọi", "quán triệt", "đề xuất"}
@@ -216,7 +217,14 @@ class _Tags:
             # *Bộ Công an chủ động nắm chắc …*: a manner head (*chủ động*, *kịp thời*) opens the predicate
             # whatever its tag
             manner = k > 0 and lowercase and IMPERATIVE_START.match(self.text, word_start, end) is not None
-            if (tag == "V" and (k == 0 or lowercase)) or manner:
+            # *cán bộ, công chức không đi lễ hội*: a negation before the verb opens the predicate too
+            negation = (
+                k > 0
+                and self.text[word_start:word_end].lower() in ("không", "chưa", "đừng")
+                and k + 1 < len(words)
+                and words[k + 1][2] == "V"
+            )
+            if (tag == "V" and (k == 0 or lowercase)) or manner or negation:
                 if k == 0 or k > 10 or words[k - 1][2] == "CH" or self.text[word_start:word_end].lower() == "là":
                     return None
                 return start, words[k - 1][1]
@@ -729,7 +737,9 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                     opens = tags.opens_with_verb(start, end)
                 action_start = start
                 if not opens and context:
-                    subject = tags.subject_before_verb(start, end)
+                    # *trong dịp lễ tết, cán bộ, công chức không đi lễ hội*: the subject follows the adverbial
+                    lead = _ADVERBIAL_LEAD.match(text, start, end)
+                    subject = tags.subject_before_verb(lead.end() if lead else start, end)
                     if subject is not None and listed_from is not None:
                         subject = (listed_from, subject[1])
                     # after a verb of asking, a lower-case subject (*các cấp, ngành*) is an addressee too
