@@ -455,3 +455,12 @@ def test_a_subject_after_an_adverbial_and_before_a_negated_verb():
     )
     festival = units_by_action(text)["không đi lễ hội trong giờ hành chính"]  # the negation stays in the action
     assert festival.addressee.text == "cán bộ, công chức"
+
+
+def test_a_document_named_as_the_source_is_the_issuer():
+    text = (
+        "Chấn chỉnh lực lượng an ninh hàng không\n\n"
+        "Theo văn bản chỉ đạo, an ninh hàng không phải có tác phong nhanh nhẹn, văn minh lịch sự."
+    )
+    manners = units_by_action(text)["có tác phong nhanh nhẹn, văn minh lịch sự"]
+    assert (manners.issuer.text, manners.addressee.text) == ("văn bản chỉ đạo", "an ninh hàng không")

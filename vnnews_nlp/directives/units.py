@@ -354,13 +354,22 @@ def _issuer_before(text: str, sentence_start: int, verb_start: int) -> Offsets |
     return left_start, left_end
 
 
-def _speaker(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+def _speaker(text: str, start: int, end: int, source_end: int | None = None) -> tuple[int, int, int] | None:
     """Who speaks before a verb of speech and a comma (*Trưởng ban Tổ chức Trung ương Phạm Minh Chính cho biết,
     trong quý I, ngành phải …*): ``(start, end, where the reported words begin)``, when a capitalised name
-    says it."""
+    says it. ``source_end``: where a *Theo …,* source opening the sentence ends; its words are no speech."""
     for spoken in _SPOKEN.finditer(text, start, end):
+        if spoken.end() == source_end:
+            continue
         found = _issuer_before(text, start, spoken.start())
-        if found is not None and not _is_pronoun(text, found) and _plausible_name(text, found, capitalised=True):
+        if found is None or _is_pronoun(text, found):
+            continue
+        adverbial = _OPENS_ADVERBIAL.match(text, *found)
+        if adverbial is not None:  # *Trong quy định nêu rõ,*, *Theo văn bản chỉ đạo,*: the document speaks
+            left = _strip_connectives(text, adverbial.end(), found[1])
+            if _DOCUMENT.match(text, left, found[1]):
+                return left, found[1], spoken.end()
+        elif _plausible_name(text, found, capitalised=True):
             return found[0], found[1], spoken.end()
     return None
 
@@ -394,6 +403,12 @@ def _plausible_name(text: str, span: Offsets, capitalised: bool = False) -> bool
 _EVENT = re.compile(
     r"(?<!\w)(?:dự|tham dự|chủ trì|diễn ra|khai mạc|bế mạc|tới dự|có mặt|kết thúc|tổ chức lễ|trao tặng|"
     r"báo cáo cho biết)(?!\w)",
+    re.IGNORECASE,
+)
+#: *Theo văn bản chỉ đạo, …*, *Theo chỉ thị này, …*: a document that asks.
+_DOCUMENT = re.compile(
+    r"(?:văn bản|công văn|công điện|chỉ thị|quyết định|nghị quyết|nghị định|thông tư|kết luận|thông báo|quy định|"
+    r"kế hoạch)(?!\w)",
     re.IGNORECASE,
 )
 _SOURCE = re.compile(r"\W*Theo\s+(?P<who>[^,]{2,80}?),", re.IGNORECASE)
@@ -601,8 +616,10 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
         source = _SOURCE.match(text, s0, s1)
         if requested_by is not None:
             speech.issuer = requested_by.span("who")
-        elif source is not None and _plausible_name(text, source.span("who"), capitalised=True):
-            speech.issuer = source.span("who")
+        elif source is not None and (
+            _plausible_name(text, source.span("who"), capitalised=True) or _DOCUMENT.match(source["who"])
+        ):
+            speech.issuer = source.span("who")  # *Theo Thứ trưởng, …*, *Theo văn bản chỉ đạo, …*
         sentence_has_request = requested_by is not None
         sentence_has_modal = False  # *cần tăng cường …; kiên quyết xử lý …*: the modal governs the later clauses
         sentence_issuer = speech.issuer if requested_by is not None else None
@@ -628,7 +645,9 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
         quoted_end = quote_speaker.start() if quote_speaker is not None else s1
         clauses_start = requested_by.end() if requested_by is not None else s0
         names_start: int | None = None  # where a run of pieces that only list names began
-        said = _speaker(text, clauses_start, quoted_end) if requested_by is None else None
+        said = None
+        if requested_by is None:
+            said = _speaker(text, clauses_start, quoted_end, source.end() if source is not None else None)
         if said is not None:
             speech.issuer = sentence_issuer = (said[0], said[1])
         for piece_start, piece_end in _pieces(text, clauses_start, quoted_end, tags, segmenter):
