@@ -464,3 +464,11 @@ def test_a_document_named_as_the_source_is_the_issuer():
     )
     manners = units_by_action(text)["có tác phong nhanh nhẹn, văn minh lịch sự"]
     assert (manners.issuer.text, manners.addressee.text) == ("văn bản chỉ đạo", "an ninh hàng không")
+
+
+def test_a_reason_after_a_comma_is_not_part_of_the_action():
+    text = (
+        "Tổng bí thư chỉ đạo công tác tổ chức\n\n"
+        'Tổng bí thư yêu cầu phải nâng cao chất lượng đảng viên, vì "đảng viên tốt mới có cán bộ tốt".'
+    )
+    assert "nâng cao chất lượng đảng viên" in units_by_action(text)

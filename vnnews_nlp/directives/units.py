@@ -495,6 +495,10 @@ _TOPIC = re.compile(
     r"(?:đối với|riêng đối với|riêng(?=\s+[A-ZĐ]))\s+(?P<who>[^,;:]{2,80}?)\s*(?:,|(?=\s+(?:cần|phải)(?!\w)))",
     re.IGNORECASE,
 )
+#: A reason, a contrast or a goal after a comma ends the action (the guideline's units never hold one).
+_REASON_TAIL = re.compile(
+    r",\s+(?:vì|bởi vì|bởi|do đó|nhưng|song|tuy nhiên|với mục tiêu|qua đó|từ đó)(?!\w)", re.IGNORECASE
+)
 #: *chúng ta không được chủ quan*: a prohibition asks, like a modal.
 _PROHIBITION = re.compile(r"(?<!\w)(?:tuyệt đối không được|không được)(?!\w)", re.IGNORECASE)
 #: *Bộ Giao thông Vận tải chịu trách nhiệm chỉ đạo …*: a duty, read like a modal.
@@ -790,7 +794,8 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 recent = sentence.index - speech.addressee_sentence <= 3 or speech.list_open
                 if recent and not asks_anyone:
                     addressee, carried = speech.addressee, True
-            action_end = _trim_end(text, action_start, end)
+            reason = _REASON_TAIL.search(text, action_start, end)  # *…, vì "đảng viên tốt …"*: why, not what
+            action_end = _trim_end(text, action_start, reason.start() if reason else end)
             if action_end <= action_start:
                 continue
             if _excluded(
