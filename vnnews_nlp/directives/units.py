@@ -60,24 +60,7 @@ _NOT_ADDRESSEE_VERBS = {"liên quan", "ủy", "uỷ", "trực thuộc", "quản 
 #: A verb after these nouns names who does it (*chủ đầu tư*, *nhà đầu tư*, *người lao động*): part of a name.
 _AGENT_NOUNS = {"chủ", "nhà", "người"}
 #: Words that open an adverbial (*Theo ông Hà,*), even when tagged otherwise or capitalised.
-_PREPOSITIONS = frozenset(
-    (
-        "theo",
-        "tại",
-        "trong",
-        "với",
-        "về",
-        "từ",
-        "sau",
-        "trước",
-        "ngoài",
-        "đối với",
-        "riêng",
-        "qua",
-        "bên cạnh",
-        "thông qua",
-    )
-)
+_PREPOSITIONS = frozenset("theo|tại|trong|với|về|từ|sau|trước|ngoài|đối với|riêng|qua|bên cạnh|thông qua".split("|"))
 _OPENS_ADVERBIAL = re.compile(rf"(?:{'|'.join(sorted(_PREPOSITIONS, key=len, reverse=True))})(?!\w)", re.IGNORECASE)
 _ADVERBIAL_LEAD = re.compile(rf"(?:{_OPENS_ADVERBIAL.pattern})[^,;:]{{0,60}},\s*", re.IGNORECASE)
 #: Nouns, names, pronouns, determiners and numbers.
@@ -124,6 +107,7 @@ class _Speech:
 
 
 def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``, or ``None``."""
     matches = list(pattern.finditer(text, start, end))
     return matches[-1] if matches else None
 
