@@ -522,6 +522,82 @@ def _request_in(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+def _request_roles(
+    text: str,
+    subject_start: int,
+    start: int,
+    end: int,
+    request: re.Match[str],
+    modal: re.Match[str] | None,
+    tags: _Tags,
+    listed_from: int | None,
+) -> tuple[Offsets | None, Offsets | None, int]:
+    """Who asks, who is asked and where the action opens, in a clause ``text[start:end]`` governed by the verb
+    of asking ``request``; the issuer is looked for from ``subject_start`` (the sentence's start for its first
+    clause), names listed in earlier pieces from ``listed_from``.
+
+    The subject of a passive request (*Công ty Thoát nước được yêu cầu …*) is the addressee, not the issuer;
+    otherwise the words between the (last chained) verb of asking and the action's head are, or else the
+    recipient of the document that asks (*có văn bản gửi UBND TP HCM yêu cầu*).
+    """
+    issuer = addressee = None
+    found = _issuer_before(text, subject_start, request.start())
+    if found is not None:
+        found = tags.name_prefix(*found)
+    passive = _PASSIVE.search(text, start, request.start())
+    if found is not None and passive is not None:
+        # *UBND các tỉnh, thành cũng được giao …*: names listed before the passive's subject
+        if listed_from is not None and found[0] == start:
+            found = (listed_from, found[1])
+        elif found[0] > start and tags.noun_list(start, found[0]):
+            found = (start, found[1])
+        found = (found[0], min(found[1], len(text[: passive.start()].rstrip())))
+    if found is not None and passive is not None and found[1] > found[0] and _plausible_name(text, found):
+        addressee = found
+    elif found is not None and not _is_pronoun(text, found) and _plausible_name(text, found, capitalised=True):
+        issuer = found
+    asked_end = _last_request(text, request, end)
+    head, has_addressee = _head_after(text, asked_end, end, tags)
+    if has_addressee and addressee is None:
+        named_start = _strip_connectives(text, asked_end, head)
+        named = (named_start, _trim_name(text, named_start, head))
+        if _plausible_name(text, named) and not tags.opens_with_modifier(*named):
+            addressee = named
+    sent_to = _SENT_TO.search(text, start, request.start())
+    if addressee is None and sent_to is not None and _plausible_name(text, sent_to.span("to")):
+        addressee = sent_to.span("to")
+    action_start = _after_modal(text, modal, end) if modal is not None and modal.start() >= head - 1 else head
+    return issuer, addressee, action_start
+
+
+def _asking_verb(
+    text: str, start: int, end: int, tags: _Tags, modal: re.Match[str] | None, governed: bool
+) -> re.Match[str] | None:
+    """The verb of asking that governs the clause ``text[start:end]``, if any.
+
+    Not one that opens the clause as its head (*Chỉ đạo Công an tỉnh …*), sits inside the action of an earlier
+    modal (*phải … giải pháp đề ra*), follows *để* (*để chỉ đạo sâu sát*), or comes inside a clause that opens
+    with its own verb when an earlier clause of the sentence (``governed``) already asked or set a task
+    (*yêu cầu …, báo cáo Bộ Công an và đề nghị …*).
+    """
+    request = _request_in(text, start, end)
+    if request is None:
+        return None
+    if request.start() == start and text[start : request.end()].lower() in _HEAD_REQUESTS:
+        return None
+    if (
+        modal is not None
+        and modal.start() < request.start()
+        and not re.search(r"[\"”]", text[modal.end() : request.start()])
+    ):
+        return None
+    if _PURPOSE.search(text, start, request.start()):
+        return None
+    if governed and request.start() > start and tags.opens_with_verb(start, end):
+        return None
+    return request
+
+
 def _last_request(text: str, request: re.Match[str], end: int) -> int:
     """Where the last of chained verbs of asking ends: *nhấn mạnh và đề nghị lực lượng chức năng …* asks
     the words after *đề nghị*."""
@@ -654,81 +730,26 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 names_start = start if listed_from is None else listed_from
                 continue
             is_intro = text[piece_end - 1 : piece_end] == ":" or text[start:end].rstrip().endswith(":")
-            request = _request_in(text, start, end)
-            if (
-                request is not None
-                and request.start() == start
-                and text[start : request.end()].lower() in _HEAD_REQUESTS
-            ):
-                request = None
             modal = (
                 MODAL_PATTERN.search(text, start, end)
                 or _PROHIBITION.search(text, start, end)
                 or _RESPONSIBLE.search(text, start, end)
             )
-            if (
-                request is not None
-                and modal is not None
-                and modal.start() < request.start()
-                and not re.search(r"[\"”]", text[modal.end() : request.start()])
-            ):
-                request = None  # *phải … giải pháp đề ra*: the verb of asking sits inside the action
-            if (
-                request is not None
-                and sentence_has_request
-                and request.start() > start
-                and tags.opens_with_verb(start, end)
-            ):
-                request = None  # *yêu cầu …, báo cáo Bộ Công an và đề nghị …*: one more action of the same request
-            if request is not None and (
-                _PURPOSE.search(text, start, request.start())
-                or (sentence_has_modal and request.start() > start and tags.opens_with_verb(start, end))
-            ):
-                request = None  # *phải theo dõi sát … để chỉ đạo sâu sát*: the verb of asking is part of the task
+            request = _asking_verb(text, start, end, tags, modal, sentence_has_request or sentence_has_modal)
             issuer: Offsets | None = None
             addressee: Offsets | None = None
             explicit = False
             if request is not None:
                 sentence_has_request = True
-                found = _issuer_before(
-                    text, s0 if start == _strip_connectives(text, s0, s1) else start, request.start()
+                subject_start = s0 if start == _strip_connectives(text, s0, s1) else start
+                issuer, addressee, action_start = _request_roles(
+                    text, subject_start, start, end, request, modal, tags, listed_from
                 )
-                if found is not None:
-                    found = tags.name_prefix(*found)
-                passive = _PASSIVE.search(text, start, request.start())
-                if found is not None and passive is not None:
-                    # *UBND các tỉnh, thành cũng được giao …*: names listed before the passive's subject
-                    if listed_from is not None and found[0] == start:
-                        found = (listed_from, found[1])
-                    elif found[0] > start and tags.noun_list(start, found[0]):
-                        found = (start, found[1])
-                if found is not None and passive is not None:
-                    found = (found[0], min(found[1], len(text[: passive.start()].rstrip())))
-                if found is not None and passive is not None and found[1] > found[0] and _plausible_name(text, found):
-                    # *Công ty Thoát nước được yêu cầu …*: the subject of a passive request is who must act
-                    addressee = found
-                elif (
-                    found is not None
-                    and not _is_pronoun(text, found)
-                    and _plausible_name(text, found, capitalised=True)
-                ):
-                    issuer, explicit = found, True
-                    speech.issuer = found
-                asked_end = _last_request(text, request, end)
-                head, has_addressee = _head_after(text, asked_end, end, tags)
-                if has_addressee and addressee is None:
-                    a_end = _trim_name(text, _strip_connectives(text, asked_end, head), head)
-                    addressee = (_strip_connectives(text, asked_end, head), a_end)
-                    if not _plausible_name(text, addressee) or tags.opens_with_modifier(*addressee):
-                        addressee = None
-                sent_to = _SENT_TO.search(text, start, request.start())
-                if addressee is None and sent_to is not None and _plausible_name(text, sent_to.span("to")):
-                    addressee = sent_to.span("to")  # *… có văn bản gửi UBND TP HCM yêu cầu xử lý …*
+                explicit, kind = issuer is not None, "request"
+                if issuer is not None:
+                    speech.issuer = issuer
                 if addressee is not None:
                     speech.addressee, speech.addressee_sentence = addressee, sentence.index
-                action_start, kind = head, "request"
-                if modal is not None and modal.start() >= head - 1:
-                    action_start = _after_modal(text, modal, end)
             elif modal is not None:
                 sentence_has_modal = True
                 subject = _subject_before(text, start if listed_from is None else listed_from, modal.start(), tags)
