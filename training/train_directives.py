@@ -1,7 +1,7 @@
 """Train the directive comma model and clause classifier on the annotated development set; write the model file.
 
-The development set (``benchmarks/data/directives_dev.jsonl``: vietnews_val article ids, gold spans and
-fields, no text) is read with the article texts from ``../shared/data``. First the comma model
+The development set (``benchmarks/data/directives_{dev,more,extra}.jsonl``: vietnews_val article ids, gold
+spans and fields, no text) is read with the article texts from ``../shared/data``. First the comma model
 (:mod:`vnnews_nlp.directives.commas`) learns from the commas of the sentences that hold gold directives
 which commas part two directives and which lie inside one. Every clause unit the structure
 proposes is labelled positive when it matches a gold directive strictly (overlap >= 50 % of both spans).
@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from vnnews_nlp import parse_article  # noqa: E402
 from vnnews_nlp.directives.commas import COMMA_FEATURES, CommaModel, comma_features  # noqa: E402
+from vnnews_nlp.directives.context import expects_directives  # noqa: E402
 from vnnews_nlp.directives.extractor import DirectiveExtractor, to_directive  # noqa: E402
 from vnnews_nlp.directives.model import EMBEDDING_FEATURES, FEATURES, DirectiveModel, unit_matrix  # noqa: E402
 from vnnews_nlp.directives.units import article_units  # noqa: E402
@@ -187,9 +188,7 @@ def main() -> None:
     parser.add_argument(
         "--annotations",
         nargs="+",
-        default=[
-            str(ROOT / "benchmarks" / "data" / name) for name in ("directives_dev.jsonl", "directives_more.jsonl")
-        ],
+        default=[str(ROOT / "benchmarks" / "data" / f"directives_{part}.jsonl") for part in ("dev", "more", "extra")],
     )
     parser.add_argument("--holdout", help="annotation file scored with the final models (articles not trained on)")
     parser.add_argument("--out", default=str(ROOT / "models" / "directives" / "clause-classifier.json"))
@@ -267,7 +266,8 @@ def main() -> None:
                 if r["number"] % FOLDS == fold:
                     held_rows.append(r)
                     if r["units"]:
-                        held_out[r["number"]] = 1 / (1 + np.exp(-model.predict(r[mode])))
+                        expected = expects_directives(r["article"])  # as the extractor does
+                        held_out[r["number"]] = expected / (1 + np.exp(-model.predict(r[mode])))
         return held_rows, held_out
 
     def best_threshold(held_rows: list[dict[str, Any]], held_out: dict[int, np.ndarray]) -> tuple[float, Any]:

@@ -13,6 +13,7 @@ from tqdm.auto import tqdm
 from ..article import Article, parse_article
 from ..encoders import Encoder, get_encoder
 from ..locking import LazyLoading
+from .context import expects_directives
 from .deadlines import find_deadlines
 from .model import Directive, DirectiveModel, Mention, unit_matrix
 from .units import Unit, article_units
@@ -84,7 +85,8 @@ class DirectiveExtractor(LazyLoading):
         return article_units(article, self.directive_model.segmenter)
 
     def probabilities(self, article: Article, units: list[Unit], embeddings: np.ndarray | None = None) -> np.ndarray:
-        """The classifier's probability for each unit.
+        """The classifier's probability for each unit; 0 for every unit of an article that holds no directive
+        by :func:`~vnnews_nlp.directives.context.expects_directives` (off-topic, naming no state body).
 
         Args:
             embeddings: unit embeddings of ``article.sentences`` (e.g. from the summarizer's pass), used in
@@ -92,6 +94,8 @@ class DirectiveExtractor(LazyLoading):
         """
         if not units:
             return np.zeros(0)
+        if not expects_directives(article):  # foreign news, a trial, sport … naming no state body
+            return np.zeros(len(units))
         model = self.directive_model
         matrix = unit_matrix([u.signals for u in units], [u.kind for u in units])
         if self.mode == "embedding":
