@@ -472,3 +472,16 @@ def test_a_reason_after_a_comma_is_not_part_of_the_action():
         'Tổng bí thư yêu cầu phải nâng cao chất lượng đảng viên, vì "đảng viên tốt mới có cán bộ tốt".'
     )
     assert "nâng cao chất lượng đảng viên" in units_by_action(text)
+
+
+def test_a_passive_obligation_keeps_its_subject_and_a_project_is_no_event():
+    text = (
+        "Thủ tướng chỉ đạo về di dân tự do\n\n"
+        "Thủ tướng yêu cầu các địa phương ổn định đời sống người dân. "
+        "Các chính sách lạc hậu cần được bãi bỏ. "
+        '"Trước mắt, lựa chọn các dự án ưu tiên để đầu tư", Phó thủ tướng chỉ đạo.'
+    )
+    units = units_by_action(text)
+    assert units["Các chính sách lạc hậu cần được bãi bỏ"].addressee is None  # a thing, not who acts
+    # *dự án* (a project) is not *dự* (to attend an event): the clause is a directive candidate
+    assert "lựa chọn các dự án ưu tiên để đầu tư" in units

@@ -384,9 +384,10 @@ def _plausible_name(text: str, span: Offsets, capitalised: bool = False) -> bool
     return not capitalised or any(w[:1].isupper() for w in value.split())
 
 
+#: Words that report the event itself; *dự* (attend) is not the *dự* of *dự án*, *dự kiến*, *dự thảo* …
 _EVENT = re.compile(
-    r"(?<!\w)(?:dự|tham dự|chủ trì|diễn ra|khai mạc|bế mạc|tới dự|có mặt|kết thúc|tổ chức lễ|trao tặng|"
-    r"báo cáo cho biết)(?!\w)",
+    r"(?<!\w)(?:dự(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|thi|phòng|luật|đoán|tính|khuyết|bị|trù|chi|thầu))|"
+    r"tham dự|chủ trì|diễn ra|khai mạc|bế mạc|tới dự|có mặt|kết thúc|tổ chức lễ|trao tặng|báo cáo cho biết)(?!\w)",
     re.IGNORECASE,
 )
 #: *Theo văn bản chỉ đạo, …*, *Theo chỉ thị này, …*: a document that asks.
@@ -496,6 +497,7 @@ _SENT_TO = re.compile(
 )
 #: *để chỉ đạo*: a verb of asking after *để* says what an action is for; it asks nothing itself.
 _PURPOSE = re.compile(r"(?<!\w)để\s+$", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(r"được(?!\w)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:được|bị)\s+$", re.IGNORECASE)
 
 
@@ -738,7 +740,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
             request = _asking_verb(text, start, end, tags, modal, sentence_has_request or sentence_has_modal)
             issuer: Offsets | None = None
             addressee: Offsets | None = None
-            explicit = False
+            explicit = impersonal = False
             if request is not None:
                 sentence_has_request = True
                 subject_start = s0 if start == _strip_connectives(text, s0, s1) else start
@@ -753,10 +755,14 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
             elif modal is not None:
                 sentence_has_modal = True
                 subject = _subject_before(text, start if listed_from is None else listed_from, modal.start(), tags)
-                if subject is not None and not _is_pronoun(text, subject) and _plausible_name(text, subject):
+                action_start = _after_modal(text, modal, end)
+                if subject is not None and _PASSIVE_AFTER.match(text, action_start, end):
+                    # *các chính sách lạc hậu cần được bãi bỏ*: what must be done to something is the whole
+                    # clause, and who must do it is not said
+                    action_start, impersonal = subject[0], True
+                elif subject is not None and not _is_pronoun(text, subject) and _plausible_name(text, subject):
                     addressee = sentence_subject = subject
                     speech.addressee, speech.addressee_sentence = subject, sentence.index
-                action_start = _after_modal(text, modal, end)
                 kind = "request" if sentence_has_request else "task"
             else:
                 opens = bool(IMPERATIVE_START.match(text, start, end) or ACTION_PATTERN.match(text, start, end))
@@ -790,9 +796,9 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 issuer = sentence_issuer or speech.issuer
             sentence_issuer = issuer if explicit else sentence_issuer
             carried = False
-            if addressee is None and sentence_subject is not None:
+            if addressee is None and not impersonal and sentence_subject is not None:
                 addressee, carried = sentence_subject, True
-            elif addressee is None and speech.addressee is not None:
+            elif addressee is None and not impersonal and speech.addressee is not None:
                 # a new verb of asking with nobody after it asks in general (*Tổng bí thư yêu cầu tổ chức đại
                 # hội …*): the addressee of an earlier sentence is not carried to it
                 asks_anyone = asks_anyone or (request is not None and speech.addressee_sentence < sentence.index)
