@@ -11,7 +11,7 @@ article-level cross-validation, whose scores are recorded in the model's metadat
 fitted on every annotated article.
 
     pip install -e .
-    python training/train_directives.py        # about 1 minute on 2 cores
+    python training/train_directives.py        # about 1.5 minutes on 2 cores
     python training/train_directives.py --annotations benchmarks/data/directives_dev.jsonl \\
         --holdout benchmarks/data/directives_more.jsonl --out /tmp/check.json   # a held-out check
     python -m vnnews_nlp.resources             # record the new file's sha256

@@ -358,6 +358,8 @@ def _speaker(text: str, start: int, end: int, source_end: int | None = None) -> 
     return None
 
 
+#: A verb of speech before a comma or colon (*cho biết,*, *nhấn mạnh,*). Verbs of asking count too (*yêu cầu, …*):
+#: reading what follows as reported words, with its own subject, scored better than reading it as an addressee.
 _SPOKEN = re.compile(rf"(?:{SPEECH_PATTERN.pattern}|(?<!\w)(?:cho hay|nêu rõ|cho rằng)(?!\w))\s*[,:]", re.IGNORECASE)
 
 
