@@ -8,7 +8,8 @@ import threading
 from typing import Any
 
 from .errors import HTMLInputError
-from .layout import CONTENT_ROLES, Layout, analyse_layout
+from .inline import content_pieces
+from .layout import CONTENT_ROLES, BlockLayout, Layout, analyse_layout, is_byline
 from .spans import Block, Paragraph, Sentence, Span, Token
 from .text.language import LanguageCheck, check_language
 from .text.normalize import NormalizedText, normalize
@@ -23,6 +24,11 @@ _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|img|table|tr|td|li|ul|h[1-6]|scri
 MAX_SENTENCE_WORDS = 120
 
 BOILERPLATE_ROLES = ("related", "topic_line", "tags", "byline", "credit", "share", "navigation")
+
+
+def _signature(sentence: str) -> bool:
+    """The article's last sentence is its byline when every word is capitalised: ``… khiêu khích. Quốc Anh``."""
+    return is_byline(sentence) and all(w[:1].isupper() or w[:1] in "(-&" for w in sentence.split())
 
 
 class Article:
@@ -40,9 +46,10 @@ class Article:
         lead: the sapo (lead paragraph), if one was recognised; also the first of :attr:`paragraphs`.
         paragraphs: the content paragraphs (lead, body, list items), in order.
         sentences: the content sentences, in order; what summaries and directives are made from.
-        captions: photo captions, including the headline repeated as a caption.
+        captions: photo captions, including the headline repeated as a caption and captions glued
+            inside a paragraph with their credit (``… - Ảnh: AFP``, :mod:`vnnews_nlp.inline`).
         boilerplate: what is not analysed: related-article tails, topic line, tags, bylines,
-            photo credits, share and navigation lines.
+            photo credits (also those inside a paragraph), share and navigation lines.
         blocks: every paragraph of the input with its role, in order.
         source_mark: the paper's mark opening the lead, e.g. ``(Baohatinh.vn)``.
         dateline: the time expression opening the report, e.g. ``Chiều 19/1``.
@@ -64,13 +71,18 @@ class Article:
         self.blocks: list[Block] = []
         self.paragraphs: list[Paragraph] = []
         self.sentences: list[Sentence] = []
-        for block in layout.blocks:
+        inline: list[Block] = []
+        last_content = max((k for k, b in enumerate(layout.blocks) if b.role in CONTENT_ROLES), default=-1)
+        for number, block in enumerate(layout.blocks):
             if block.role in CONTENT_ROLES:
+                spans, furniture = self._content_spans(block, last=number == last_content)
+                if not spans and furniture:  # *Xem thêm > > …*: the whole paragraph is furniture
+                    self.blocks.append(self._span(Block, block.start, block.end, role=furniture[0].role))
+                    continue
+                inline.extend(furniture)
                 sentences = tuple(
                     self._span(Sentence, s, e, index=len(self.sentences) + k, paragraph=len(self.paragraphs))
-                    for k, (s, e) in enumerate(
-                        split_sentences(normalized.text, block.content_start, block.end, max_words=MAX_SENTENCE_WORDS)
-                    )
+                    for k, (s, e) in enumerate(spans)
                 )
                 marker = self._span(Span, *block.marker) if block.marker else None
                 paragraph = self._span(
@@ -89,10 +101,25 @@ class Article:
                 self.blocks.append(self._span(Block, block.start, block.end, role=block.role))
         self.title: Block | None = next((b for b in self.blocks if b.role == "title"), None)
         self.lead: Paragraph | None = next((p for p in self.paragraphs if p.role == "lead"), None)
-        self.captions: list[Block] = [b for b in self.blocks if b.role == "caption"]
-        self.boilerplate: list[Block] = [b for b in self.blocks if b.role in BOILERPLATE_ROLES]
+        self.captions: list[Block] = sorted(
+            (b for b in [*self.blocks, *inline] if b.role == "caption"), key=lambda b: b.start
+        )
+        self.boilerplate: list[Block] = sorted(
+            (b for b in [*self.blocks, *inline] if b.role in BOILERPLATE_ROLES), key=lambda b: b.start
+        )
         self._tokens: dict[int, tuple[Token, ...]] = {}
         self._tokens_lock = threading.Lock()
+
+    def _content_spans(self, block: BlockLayout, last: bool) -> tuple[list[tuple[int, int]], list[Block]]:
+        """A content paragraph's sentences (normalised offsets) and the furniture glued inside it: captions,
+        credits, related links (:mod:`.inline`) and, in the last paragraph, a closing byline."""
+        text = self.normalized.text
+        pieces, furniture = content_pieces(text, block.content_start, block.end)
+        found = [self._span(Block, f.start, f.end, role=f.role) for f in furniture]
+        spans = [span for s, e in pieces for span in split_sentences(text, s, e, max_words=MAX_SENTENCE_WORDS)]
+        if last and len(spans) > 1 and _signature(text[slice(*spans[-1])]):
+            found.append(self._span(Block, *spans.pop(), role="byline"))  # *… khiêu khích. Quốc Anh*
+        return spans, found
 
     @classmethod
     def from_text(cls, text: str, *, has_title: bool | None = None) -> Article:

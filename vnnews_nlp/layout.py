@@ -9,7 +9,8 @@ own content is analysed. It reads the normalised text and returns offsets into i
 Rules (all on one paragraph, or one line when paragraphs are not separated by blank lines):
 
 * ``title``: the first paragraph, if the text has more than one and it is short (≤ 40 words).
-* ``related``: a "Đọc thêm" / "Tin liên quan" / "Xem thêm" … header line and everything after it.
+* ``related``: a "Đọc thêm" / "Tin liên quan" / "Xem thêm" … header line and everything after it, and a
+  paragraph of links to other articles (``Xem thêm > > headline``, ``>> headline``).
 * ``topic_line`` (``Chủ đề …``, ``Chuyên mục …``), ``tags`` (``Tags: …``, ``Từ khóa: …``),
   ``share`` (share buttons), ``navigation`` (breadcrumbs ``A > B``).
 * ``caption``: the title repeated as a paragraph (an image's alt text), the short paragraph right
@@ -46,6 +47,8 @@ _SHARE_WORDS = frozenset(
     "sao chép liên kết like share thích theo dõi google news tin bản quay lại trang chủ lên đầu "
     "trang x linkedin telegram".split()
 )
+#: A paragraph of links to other articles: ``Xem thêm > > headline``, ``>> headline >> headline``.
+_LINK_LINE = re.compile(r"(?:(?:xem thêm|đọc thêm|tham khảo)\s*:?\s*)?>\s?>", re.IGNORECASE)
 _NAVIGATION = re.compile(r"[^>»|]{1,40}(?:\s*[>»|]\s*[^>»|]{1,40}){1,6}")
 _CREDIT = re.compile(
     r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|clip|video)\s*:\s*[^.]{1,60}\)?\.?", re.IGNORECASE
@@ -151,7 +154,8 @@ def _is_share_line(chunk: str) -> bool:
     return bool(words) and len(words) <= 12 and all(w in _SHARE_WORDS for w in words)
 
 
-def _is_byline(chunk: str) -> bool:
+def is_byline(chunk: str) -> bool:
+    """A short name-like line that signs the article: ``Thu Hằng``, ``Quang Huy (TTXVN)``, ``Theo VnExpress``."""
     if _words(chunk) > BYLINE_MAX_WORDS or chunk.endswith((":", ";", ",")):
         return False
     if _BYLINE_PREFIX.match(chunk):
@@ -207,6 +211,8 @@ def analyse_layout(text: str, has_title: bool | None = None) -> Layout:
             roles[i] = "tags"
         elif _is_share_line(chunk):
             roles[i] = "share"
+        elif _LINK_LINE.match(chunk):
+            roles[i] = "related"
         elif _words(chunk) <= 12 and _NAVIGATION.fullmatch(chunk) and not re.search(r"[.!?]$", chunk):
             roles[i] = "navigation"
         elif title_key is not None and _key(chunk) == title_key:
@@ -222,7 +228,7 @@ def analyse_layout(text: str, has_title: bool | None = None) -> Layout:
             roles[i] = "caption"
 
     content = [i for i, r in enumerate(roles) if r is None]
-    while len(content) > 1 and _is_byline(chunks[content[-1]]):
+    while len(content) > 1 and is_byline(chunks[content[-1]]):
         roles[content.pop()] = "byline"
 
     for rank, i in enumerate(content):

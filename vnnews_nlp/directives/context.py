@@ -14,11 +14,9 @@ True
 from __future__ import annotations
 
 import re
-import threading
 
 from ..article import Article
-from ..resources import resource_path
-from ..topics.classifier import TopicClassifier
+from ..topics.classifier import shipped_classifier
 
 #: State bodies and their officers: who issues directives.
 AUTHORITY_PATTERN = re.compile(
@@ -36,24 +34,13 @@ TOPICS_FILE = "topics/mapped-ngrams.safetensors"
 #: The topic classifier reads the article's first characters, as the tagger does.
 TOPIC_CHARS = 1800
 
-_topics: TopicClassifier | None = None
-_lock = threading.Lock()
-
-
-def _topic_classifier() -> TopicClassifier:
-    global _topics
-    with _lock:
-        if _topics is None:
-            _topics = TopicClassifier.load(resource_path(TOPICS_FILE))
-        return _topics
-
 
 def off_topic_share(article: Article) -> float:
     """The probability that the article belongs to one of :data:`OFF_TOPIC_LABELS` (0 for an empty one)."""
     body = " ".join(s.norm_text for s in article.sentences)[:TOPIC_CHARS]
     if not body.strip():
         return 0.0
-    classifier = _topic_classifier()
+    classifier = shipped_classifier(TOPICS_FILE)
     probabilities = classifier.predict_proba([body])[0]
     return float(
         sum(p for label, p in zip(classifier.classes_, probabilities, strict=True) if label in OFF_TOPIC_LABELS)

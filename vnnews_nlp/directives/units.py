@@ -627,6 +627,26 @@ def _after_modal(text: str, modal: re.Match[str], end: int) -> int:
     return position
 
 
+#: *không phải là*, *chưa cần*: a negated modal states no obligation (*hàng không phải …* is aviation).
+_NEGATED = re.compile(r"(?<!\w)(?<!hàng\s)(?:không|chưa|chẳng)\s+$", re.IGNORECASE)
+
+
+#: *phải mất một năm*: it takes (time or money), nobody must.
+_TAKES = re.compile(r"\s+mất(?!\w)", re.IGNORECASE)
+
+
+def _modal_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first modal of ``text[start:end]`` that is not negated and does not say what something takes."""
+    return next(
+        (
+            m
+            for m in MODAL_PATTERN.finditer(text, start, end)
+            if not _NEGATED.search(text, max(start, m.start() - 10), m.start()) and not _TAKES.match(text, m.end(), end)
+        ),
+        None,
+    )
+
+
 def _subject_before(text: str, start: int, modal_start: int, tags: _Tags) -> Offsets | None:
     """Who must act before a modal: the words after the last link between clauses (*khi xảy ra khiếu kiện thì
     lãnh đạo địa phương phải …*), not a topic opener, an adverbial, a source or a verb."""
@@ -735,7 +755,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                 continue
             is_intro = text[piece_end - 1 : piece_end] == ":" or text[start:end].rstrip().endswith(":")
             modal = (
-                MODAL_PATTERN.search(text, start, end)
+                _modal_in(text, start, end)
                 or _PROHIBITION.search(text, start, end)
                 or _RESPONSIBLE.search(text, start, end)
             )

@@ -20,11 +20,13 @@ np.float32(1.0)
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ..resources import resource_path
 from .calibration import fit_temperature, softmax
 from .features import NgramView
 from .finetune import FineTunedEncoder
@@ -412,3 +414,20 @@ class TopicClassifier:
         model.classes_ = np.array(config["classes"])
         model.temperature_ = float(config["temperature"])
         return model
+
+
+_shipped: dict[str, TopicClassifier] = {}
+_shipped_lock = threading.Lock()
+
+
+def shipped_classifier(name: str) -> TopicClassifier:
+    """The classifier shipped as ``models/<name>``, loaded once per process and shared (it is only read).
+
+    >>> clf = shipped_classifier("topics/mapped-ngrams.safetensors")
+    >>> clf is shipped_classifier("topics/mapped-ngrams.safetensors")
+    True
+    """
+    with _shipped_lock:
+        if name not in _shipped:
+            _shipped[name] = TopicClassifier.load(resource_path(name))
+        return _shipped[name]

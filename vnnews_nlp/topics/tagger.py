@@ -34,9 +34,9 @@ from ..cues import cue_hits
 from ..encoders import Encoder, get_encoder
 from ..linear import LinearModel
 from ..locking import LazyLoading
-from ..resources import load_json, resource_path
+from ..resources import load_json
 from .calibration import softmax
-from .classifier import TopicClassifier
+from .classifier import TopicClassifier, shipped_classifier
 from .taxonomy import label_key
 
 DEFAULT_MODEL = "topics/default-tagger.json"
@@ -237,7 +237,7 @@ class TopicTagger(LazyLoading):
         model = self.tagger_model
         with self._lock:
             if self._ngram_classifiers is None:
-                self._ngram_classifiers = [TopicClassifier.load(resource_path(n.file)) for n in model.ngrams]
+                self._ngram_classifiers = [shipped_classifier(n.file) for n in model.ngrams]
             return self._ngram_classifiers
 
     def features(self, article: Article, embeddings: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
