@@ -210,6 +210,9 @@ def inline_furniture(text: str, start: int, end: int) -> list[Furniture]:
 
 def content_pieces(text: str, start: int, end: int) -> tuple[list[Offsets], list[Furniture]]:
     """``text[start:end]`` split into the stretches of running text and the furniture between them."""
+    chunk = text[start:end]
+    if "ảnh" not in chunk and "Ảnh" not in chunk and ">" not in chunk:  # most paragraphs: nothing to look for
+        return [(start, end)], []
     furniture = inline_furniture(text, start, end)
     pieces: list[Offsets] = []
     position = start
