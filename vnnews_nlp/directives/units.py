@@ -46,7 +46,7 @@ _CONNECTIVE = re.compile(
 )
 _TRAILING = re.compile(r"[\s.;:,!…\"“”')\-–]+$")
 _ISSUER_TRIM = re.compile(
-    r"(?:\s+(?:cũng|đã|còn|vừa|tiếp tục|thì|đặc biệt|mới|lại|trực tiếp|đồng thời|liên tục|luôn))+$"
+    r"(?:\s+(?:cũng|đã|còn|vừa|tiếp tục|thì|đặc biệt|mới|lại|trực tiếp|đồng thời|liên tục|luôn|đều|vẫn))+$"
 )
 _CLAUSE_CUT = re.compile(r"[;:]|,(?=\s)")
 _QUOTE_CLOSE_SPEAKER = re.compile(
@@ -647,6 +647,10 @@ def _modal_in(text: str, start: int, end: int) -> re.Match[str] | None:
     )
 
 
+#: A short lead before the subject: *Muốn vậy, …*, *Ngoài mức sống, …*.
+_LEAD = re.compile(r"[^,;:]{2,40},\s*")
+
+
 def _subject_before(text: str, start: int, modal_start: int, tags: _Tags) -> Offsets | None:
     """Who must act before a modal: the words after the last link between clauses (*khi xảy ra khiếu kiện thì
     lãnh đạo địa phương phải …*), not a topic opener, an adverbial, a source or a verb."""
@@ -660,6 +664,9 @@ def _subject_before(text: str, start: int, modal_start: int, tags: _Tags) -> Off
         left = topic.start("who")
     elif source is not None:  # *Theo Thứ trưởng, giá vé phải …*: who said it, not who must act
         left = _strip_connectives(text, source.end(), modal_start)
+    lead = _LEAD.match(text, left, modal_start)
+    if lead is not None and not tags.opens_with_name(left, lead.end()):
+        left = lead.end()  # *Muốn vậy, các tỉnh phía Bắc phải …*: the lead is no subject
     if _OPENS_ADVERBIAL.match(text, left, modal_start) or not tags.opens_with_name(left, modal_start):
         return None
     right = modal_start
