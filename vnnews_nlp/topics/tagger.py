@@ -296,6 +296,9 @@ class TopicTagger(LazyLoading):
     ) -> list[Tag]:
         """The article's tags, primary first: the best label, then those whose score passes the threshold.
 
+        The primary label is the primary-tag model's choice; every score is the membership model's
+        probability that the label applies (:meth:`scores`), so the primary's score can be below a secondary's.
+
         Args:
             text: raw article text or a parsed :class:`~vnnews_nlp.Article`.
             top_k: return exactly the ``top_k`` best labels instead (scores still calibrated).
