@@ -67,6 +67,12 @@ def test_offsets_of_inline_captions_survive_normalisation():
             ["Ảnh: CNN"],
             ["Bộ trưởng cũng yêu cầu cơ quan tình báo điều tra."],
         ),
+        # a paper's name with lower-case words, closing the paragraph
+        (
+            "Israel tuyên bố không tham gia các cuộc đàm phán mới. Người dân biểu tình ở Tel Aviv. Ảnh: Times of Israel",
+            ["Ảnh: Times of Israel"],
+            ["Israel tuyên bố không tham gia các cuộc đàm phán mới. Người dân biểu tình ở Tel Aviv."],
+        ),
         # a bare "illustration" credit
         # a name followed by a sentence that opens with a time; "provided by" belongs to the credit
         (

@@ -71,6 +71,7 @@ _OPENERS = frozenset(
     """.split()
 )
 _MAX_NAME_WORDS = 6
+_INSIDE_STOP = re.compile(r"[.!?…](?=\s)")
 _INITIALS = re.compile(rf"(?:[{_UPPER}][a-zđ]?\.)+")
 
 
@@ -86,6 +87,10 @@ def _glued_name(word: str) -> int | None:
 def _name_end(text: str, start: int, end: int) -> int | None:
     """Where the photographer's or agency's name after ``Ảnh:`` ends; ``None`` when no name follows."""
     tokens = list(_NAME_TOKEN.finditer(text, start, end))[: _MAX_NAME_WORDS + 1]
+    if 0 < len(tokens) <= _MAX_NAME_WORDS and tokens[0].group()[0].isupper() and not _INSIDE_STOP.search(
+        text, start, tokens[-1].end()
+    ):
+        return end  # the paragraph ends with the name: *Ảnh: Times of Israel*, *Ảnh: Tri thức*
     taken: list[re.Match[str]] = []
     for k, token in enumerate(tokens):
         word = token.group()
