@@ -8,17 +8,20 @@ article's own words only. It reads the normalised text (plain dashes) and return
 
 Rules:
 
-* a credit is ``Ảnh: name`` (``Ảnh minh họa``, ``Nguồn ảnh``, ``Ảnh và clip`` …), in brackets or not,
-  with a capitalised ``Ảnh`` outside brackets; its name runs to a full stop, or over capitalised words
-  (``AFP``, ``Hoàng Hải - TTXVN``, ``P.V.``) up to the first word that opens the next sentence
-  (*Theo đó*, *Như vậy*, *Hãng tin*);
+* a credit is ``Ảnh: name`` (``Ảnh minh họa``, ``Nguồn ảnh``, ``Tin, ảnh: …``, ``Ảnh và clip`` …), in
+  brackets or not, with a capitalised ``Ảnh`` outside brackets and no related-link marker before it; its
+  name runs to a full stop, or over capitalised words (``AFP``, ``Hoàng Hải - TTXVN``, ``P.V.``) up to
+  the first word that opens the next sentence (*Theo đó*, *Như vậy*, *Hãng tin*); a name of at most six
+  words that closes the paragraph is taken whole (``Ảnh: Times of Israel``); ``(Trong ảnh: …)`` says
+  what the photo shows and is a caption;
 * the caption is the text between the sentence before the credit and the credit, when it has no
   full stop of its own (``Logo mới của Yahoo - Ảnh: …``) and at most :data:`CAPTION_MAX_WORDS` words;
   when the credit follows a full stop, the sentence just before it is the caption (same limit) if more
   text follows the credit in the same paragraph (the page's layout flattened) or if it is the
   paragraph's only sentence (``Lãnh đạo tỉnh thăm hỏi bà con. Ảnh: Thu Hằng``);
 * otherwise the credit is dropped alone: ``Hội nghị bế mạc. Đại biểu biểu quyết. Ảnh: Thu Hằng``;
-* links to other articles, ``>> headline >> headline``, run from the first marker to the end of the last
+* links to other articles, ``[Xem thêm] >> headline >> headline``, run from their header (*Xem thêm*,
+  *Đọc thêm*, *Tham khảo* …) or first marker to the end of the last
   headline: the next marker, or the end of its sentence when that is at most 25 words away (a longer
   stretch means the headline ran into the article's own sentence, and only the marker goes).
 """
@@ -87,8 +90,10 @@ def _glued_name(word: str) -> int | None:
 def _name_end(text: str, start: int, end: int) -> int | None:
     """Where the photographer's or agency's name after ``Ảnh:`` ends; ``None`` when no name follows."""
     tokens = list(_NAME_TOKEN.finditer(text, start, end))[: _MAX_NAME_WORDS + 1]
-    if 0 < len(tokens) <= _MAX_NAME_WORDS and tokens[0].group()[0].isupper() and not _INSIDE_STOP.search(
-        text, start, tokens[-1].end()
+    if (
+        0 < len(tokens) <= _MAX_NAME_WORDS
+        and tokens[0].group()[0].isupper()
+        and not _INSIDE_STOP.search(text, start, tokens[-1].end())
     ):
         return end  # the paragraph ends with the name: *Ảnh: Times of Israel*, *Ảnh: Tri thức*
     taken: list[re.Match[str]] = []
