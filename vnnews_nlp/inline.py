@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .layout import CAPTION_MAX_WORDS
+from .layout import CAPTION_MAX_WORDS, LINK_HEADERS, LINK_MARKER
 from .text.sentences import split_sentences
 
 Offsets = tuple[int, int]
@@ -56,13 +56,11 @@ _CREDIT_HEAD = re.compile(
 #: The dash between a caption and its credit belongs to the credit: ``Logo mới của Yahoo - Ảnh: AFP``.
 _DASH_BEFORE = re.compile(r"\s*-\s*$")
 #: A link to another article: ``>> Ấn Độ kêu gọi hòa bình …``, ``> > Ảnh: …``, ``>> Xem thêm: …``.
-_LINK_MARKER = re.compile(r">\s?>\s*(?:>\s*)?")
+_LINK_MARKER = re.compile(LINK_MARKER)
 _HEADLINE_WORDS = 25
 _IN_PHOTO = re.compile(r"[\s(-]*trong ảnh", re.IGNORECASE)
 #: What introduces the links: ``Xem thêm > > …``, ``Đọc thêm: >> …``.
-_LINK_HEADER = re.compile(
-    r"(?<!\w)(?:xem thêm|đọc thêm|tham khảo|tin liên quan|bài liên quan|xem tiếp|mời xem)\s*:?\s*$", re.IGNORECASE
-)
+_LINK_HEADER = re.compile(rf"(?<!\w)(?:{LINK_HEADERS})\s*:?\s*$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"\S+")
 _PROVIDED = re.compile(r"\s+(?:cung cấp|chụp lại|chụp|sưu tầm)(?!\w)\.?")
 _CONNECTORS = frozenset("- / & và +".split())

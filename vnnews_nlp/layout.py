@@ -48,7 +48,10 @@ _SHARE_WORDS = frozenset(
     "trang x linkedin telegram".split()
 )
 #: A paragraph of links to other articles: ``Xem thêm > > headline``, ``>> headline >> headline``.
-_LINK_LINE = re.compile(r"(?:(?:xem thêm|đọc thêm|tham khảo)\s*:?\s*)?>\s?>", re.IGNORECASE)
+#: What introduces links to other articles, and the marker before each link (shared with :mod:`.inline`).
+LINK_HEADERS = r"xem thêm|đọc thêm|tham khảo|tin liên quan|bài liên quan|xem tiếp|mời xem"
+LINK_MARKER = r">\s?>\s*(?:>\s*)?"
+_LINK_LINE = re.compile(rf"(?:(?:{LINK_HEADERS})\s*:?\s*)?{LINK_MARKER}", re.IGNORECASE)
 _NAVIGATION = re.compile(r"[^>»|]{1,40}(?:\s*[>»|]\s*[^>»|]{1,40}){1,6}")
 _CREDIT = re.compile(
     r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|clip|video)\s*:\s*[^.]{1,60}\)?\.?", re.IGNORECASE
