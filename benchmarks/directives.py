@@ -1,8 +1,8 @@
 """Directive extraction on the annotated development set and on the sample article.
 
-The development set (``benchmarks/data/directives_dev.jsonl``, ``directives_more.jsonl`` and
-``directives_extra.jsonl``: vietnews_val article ids with gold spans, issuers, addressees, deadlines and
-kinds — no text) is scored with
+The development set (``benchmarks/data/directives_dev.jsonl``, ``directives_more.jsonl``,
+``directives_extra.jsonl`` and ``directives_fourth.jsonl``: vietnews_val article ids with gold spans, issuers,
+addressees, deadlines and kinds — no text) is scored with
 ``vnnews_nlp.evaluate.score_directives``:
 
 * strict P/R/F1: one-to-one matching, a pair counts when the overlap covers >= 50 % of the gold span and
@@ -75,7 +75,10 @@ def main() -> None:
     parser.add_argument(
         "--annotations",
         nargs="+",
-        default=[str(ROOT / "benchmarks" / "data" / f"directives_{part}.jsonl") for part in ("dev", "more", "extra")],
+        default=[
+            str(ROOT / "benchmarks" / "data" / f"directives_{part}.jsonl")
+            for part in ("dev", "more", "extra", "fourth")
+        ],
     )
     parser.add_argument("--speed-articles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)

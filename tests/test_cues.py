@@ -22,6 +22,7 @@ SENTENCES = [
     "Cần sa bị thu giữ tại hiện trường.",
     "ſắp tới, tỉnh sẽ tổ chức hội nghị.",  # long s: re.IGNORECASE equates it with s
     "Hội nghị diễn ra trong một buổi.",
+    "Các nội dung trong phong trào đã bám sát yêu cầu thực tiễn và đáp ứng yêu cầu của Nhân dân.",
 ]
 
 
@@ -44,3 +45,4 @@ def test_cue_hits_on_real_sentences() -> None:
     assert not cue_hits(SENTENCES[5]).modal  # "cần sa" is cannabis
     assert cue_hits(SENTENCES[6]).future
     assert cue_hits(SENTENCES[7]) == cue_hits("hội nghị diễn ra trong một buổi")
+    assert not cue_hits(SENTENCES[8]).request  # "bám sát yêu cầu", "đáp ứng yêu cầu": a requirement, no request

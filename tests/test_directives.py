@@ -383,7 +383,7 @@ def test_agent_nouns_chained_verbs_of_asking_prohibitions_and_proposals():
         "UBND tỉnh yêu cầu chủ đầu tư, bên mời thầu công khai hồ sơ mời thầu. "
         "Ông Phan Ngọc Thọ nhấn mạnh và đề nghị lực lượng chức năng thường xuyên vệ sinh, khử trùng tiêu độc. "
         "Theo Phó Chủ tịch tỉnh, chúng ta không được chủ quan, lơ là. "
-        "Ủy ban An toàn giao thông quốc gia phân tích nguyên nhân, đề xuất giải pháp ngăn chặn."
+        "Ủy ban An toàn giao thông quốc gia cần phân tích nguyên nhân; đề xuất giải pháp ngăn chặn."
     )
     units = units_by_action(text)
     assert units["công khai hồ sơ mời thầu"].addressee.text == "chủ đầu tư, bên mời thầu"  # not "chủ"
@@ -485,3 +485,52 @@ def test_a_passive_obligation_keeps_its_subject_and_a_project_is_no_event():
     assert units["Các chính sách lạc hậu cần được bãi bỏ"].addressee is None  # a thing, not who acts
     # *dự án* (a project) is not *dự* (to attend an event): the clause is a directive candidate
     assert "lựa chọn các dự án ưu tiên để đầu tư" in units
+
+
+def test_parties_who_agree_set_the_action_for_themselves():
+    text = (
+        "Việt Nam - Đức tăng cường hợp tác\n\n"
+        "Bộ trưởng Ngoại giao hai nước đã hội đàm tại Hà Nội. "
+        "Hai bên nhất trí xây dựng kế hoạch hành động cụ thể nhằm làm sâu sắc hơn quan hệ đối tác chiến lược. "
+        '"Chúng tôi nhất trí tận dụng những cơ hội phát triển kinh tế trong khu vực", ông Modi nói. '
+        "Bí thư Tỉnh ủy đã thống nhất với Ban quản lý dự án."
+    )
+    units = units_by_action(text)
+    plan = units["xây dựng kế hoạch hành động cụ thể nhằm làm sâu sắc hơn quan hệ đối tác chiến lược"]
+    assert (plan.issuer.text, plan.addressee.text, plan.kind) == ("Hai bên", "Hai bên", "task")
+    chances = units["tận dụng những cơ hội phát triển kinh tế trong khu vực"]
+    assert (chances.issuer.text, chances.addressee.text) == ("ông Modi", "Chúng tôi")  # the speaker asks
+    assert not any(action.startswith("với Ban") for action in units)  # agreeing with someone is no action
+
+
+def test_who_tells_without_a_comma_a_connective_lead_and_bodies_named_after_actions():
+    text = (
+        "Chống triều cường và đào tạo trực tuyến\n\n"
+        "Vì vậy, Ban chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn TP HCM đã đề nghị UBND các quận "
+        "tăng cường kiểm tra, rà soát bờ bao. "
+        "Thứ trưởng Lê Quân cho biết trong thời gian tới Bộ sẽ triển khai hai dự án lớn. "
+        "Xây dựng một trung tâm tích hợp dữ liệu toàn ngành."
+    )
+    units = units_by_action(text)
+    dykes = units["tăng cường kiểm tra, rà soát bờ bao"]
+    # *Vì vậy* opens no name, and *phòng chống*, *tìm kiếm* belong to the body's name
+    assert dykes.issuer.text == "Ban chỉ huy phòng chống lụt bão và tìm kiếm cứu nạn TP HCM"
+    assert dykes.addressee.text == "UBND các quận"
+    centre = units["Xây dựng một trung tâm tích hợp dữ liệu toàn ngành"]
+    assert centre.issuer.text == "Thứ trưởng Lê Quân"  # who told it, though no comma follows *cho biết*
+
+
+def test_an_expert_is_no_authority_and_a_body_commits_itself():
+    text = (
+        "Tăng phí đỗ xe ô tô ở trung tâm\n\n"
+        "Sở Giao thông vận tải vừa đề xuất tăng phí đỗ xe. "
+        "TS Phạm Sanh đề nghị đánh giá tác động cụ thể khi tăng phí. "
+        "Tổng cục Môi trường sẽ tiếp tục thanh tra tại một số tỉnh Tây Nam Bộ."
+    )
+    article = parse_article(text)
+    units = {article.normalized.text[u.start : u.end]: u for u in DirectiveExtractor().units(article)}
+    assert units["đánh giá tác động cụ thể khi tăng phí"].signals["petitioner"] == 1.0  # an expert asks
+    inspection = units["tiếp tục thanh tra tại một số tỉnh Tây Nam Bộ"]
+    assert inspection.signals["commitment"] == 1.0 and inspection.kind == "task"
+    # the body issues its own commitment; the expert of the sentence before does not
+    assert article.normalized.text[inspection.issuer[0] : inspection.issuer[1]] == "Tổng cục Môi trường"

@@ -1,6 +1,6 @@
 """Train the directive comma model and clause classifier on the annotated development set; write the model file.
 
-The development set (``benchmarks/data/directives_{dev,more,extra}.jsonl``: vietnews_val article ids, gold
+The development set (``benchmarks/data/directives_{dev,more,extra,fourth}.jsonl``: vietnews_val article ids, gold
 spans and fields, no text) is read with the article texts from ``../shared/data``. First the comma model
 (:mod:`vnnews_nlp.directives.commas`) learns from the commas of the sentences that hold gold directives
 which commas part two directives and which lie inside one. Every clause unit the structure
@@ -188,7 +188,10 @@ def main() -> None:
     parser.add_argument(
         "--annotations",
         nargs="+",
-        default=[str(ROOT / "benchmarks" / "data" / f"directives_{part}.jsonl") for part in ("dev", "more", "extra")],
+        default=[
+            str(ROOT / "benchmarks" / "data" / f"directives_{part}.jsonl")
+            for part in ("dev", "more", "extra", "fourth")
+        ],
     )
     parser.add_argument("--holdout", help="annotation file scored with the final models (articles not trained on)")
     parser.add_argument("--out", default=str(ROOT / "models" / "directives" / "clause-classifier.json"))

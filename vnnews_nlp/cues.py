@@ -164,8 +164,26 @@ SPEECH_VERBS: tuple[str, ...] = (
     "yêu cầu",
     "chỉ đạo",
 )
-#: Who voices a wish rather than an instruction (the guideline excludes citizens' wishes).
-PETITIONERS: tuple[str, ...] = ("cử tri", "người dân", "bà con", "nhân dân", "doanh nghiệp", "gia đình", "nhiều ý kiến")
+#: Who voices a wish or an opinion rather than an instruction: the guideline excludes citizens' wishes, and
+#: experts (*chuyên gia*, *luật sư*, *TS* …) hold no authority to ask.
+PETITIONERS: tuple[str, ...] = (
+    "cử tri",
+    "người dân",
+    "bà con",
+    "nhân dân",
+    "doanh nghiệp",
+    "gia đình",
+    "nhiều ý kiến",
+    "chuyên gia",
+    "luật sư",
+    "kỹ sư",
+    "kiến trúc sư",
+    "nhà nghiên cứu",
+    "TS",
+    "PGS",
+    "GS",
+    "ThS",
+)
 PRONOUNS: tuple[str, ...] = ("ông", "bà", "đồng chí", "ông ấy", "bà ấy", "anh", "chị", "người đứng đầu")
 
 FUTURE_MARKERS: tuple[str, ...] = (
@@ -200,7 +218,7 @@ REQUEST_PATTERN = _phrase_pattern(
         r"thông(?!\s+(?:qua|báo|tin))|dịch|lưu|hàng|thừa|tiếp(?!\s+tục)|hữu|ban(?!\s+hành)|nhận|đất|khoán|thoa|ca|"
         r"kèo|du|diện|của|số|tại|này|trên|nêu"
     ),
-    not_after=r"bàn|chuyển|ngoại|tiếp|vận|bên|theo|kiến|thần|các|những|về|có|ban|Ban|sự|việc|sơ",
+    not_after=r"bàn|chuyển|ngoại|tiếp|vận|bên|theo|kiến|thần|các|những|về|có|ban|Ban|sự|việc|sơ|sát|ứng",
 )
 MODAL_PATTERN = _phrase_pattern(
     MODAL_MARKERS, not_before=r"thiết|sa|cù|câu|mẫn|kíp|trái|chăng|lẽ|không|đạo|cái|gánh", not_after="bên|tay"

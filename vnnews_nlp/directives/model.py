@@ -46,6 +46,7 @@ SIGNALS: tuple[str, ...] = (
     "action_words",
     "relative_position",
     "unpunctuated",
+    "commitment",
 )
 KINDS: tuple[str, ...] = ("request", "task", "imperative")
 FEATURES: tuple[str, ...] = (

@@ -325,13 +325,15 @@ def _issuer_before(text: str, sentence_start: int, verb_start: int) -> Offsets |
         return None
     if left_start > sentence_start:
         previous = text.rfind(",", sentence_start, left_start - 1)
-        head = text[max(previous + 1, sentence_start) : left_start - 1].strip()
+        head_start = max(previous + 1, sentence_start)
+        head = text[head_start : left_start - 1].strip()
         if (
             head
             and head[0].isupper()
             and len(head.split()) <= 4
             and previous < 0
             and (head.split()[0].istitle() or head.split()[0].isupper())
+            and _strip_connectives(text, head_start, left_start) < left_start  # *Vì vậy, X yêu cầu*: no name
         ):
             if not ACTION_PATTERN.search(head) and not re.search(r"\d", head):
                 left_start = text.find(head, sentence_start)
@@ -358,6 +360,41 @@ def _speaker(text: str, start: int, end: int, source_end: int | None = None) -> 
     return None
 
 
+_FIRST_PERSON = frozenset({"tôi", "chúng tôi", "chúng ta", "ta"})
+_TOLD = re.compile(r"(?<!\w)(?:cho biết|nói|phát biểu|chia sẻ|khẳng định|nhấn mạnh)(?!\w)", re.IGNORECASE)
+
+
+def _teller(text: str, start: int, end: int, tags: _Tags) -> tuple[int, int, int] | None:
+    """Who opens the sentence ``text[start:end]`` with a verb of telling and no comma (*Thứ trưởng Lê Quân cho
+    biết trong thời gian tới Bộ triển khai …*), as :func:`_speaker` gives it: ``(start, end, where the reported
+    words begin)``, for a capitalised noun phrase, not a pronoun or an adverbial."""
+    told = _TOLD.search(text, start, end)
+    if told is None:
+        return None
+    name_end = told.start()
+    while name_end > start and text[name_end - 1] in " ,":  # *Ông X, Tổng cục trưởng Đường bộ, nói …*
+        name_end -= 1
+    found = _issuer_before(text, start, name_end)
+    opening = _strip_connectives(text, start, end)
+    if found is None or _is_pronoun(text, found):
+        return None
+    if found[0] != opening:  # a name, then its title: *Ông Nguyễn Văn Huyện, Tổng cục trưởng Đường bộ*
+        name = (opening, _trim_end(text, opening, found[0]))
+        if "," in text[name[0] : name[1]] or _words(text, *name) > 5 or not text[opening].isupper():
+            return None
+        if not _plausible_name(text, name, capitalised=True):
+            return None
+        found = (opening, found[1])
+    words = tags.within(*found)
+    if not words or words[0][2] not in ("N", "Np", "Nc") or _OPENS_ADVERBIAL.match(text, *found):
+        return None
+    if text[found[0] : found[1]].lower() in _FIRST_PERSON:
+        return None
+    if not _plausible_name(text, found, capitalised=True):
+        return None
+    return found[0], found[1], told.end()
+
+
 #: A verb of speech before a comma or colon (*cho biết,*, *nhấn mạnh,*). Verbs of asking count too (*yêu cầu, …*):
 #: reading what follows as reported words, with its own subject, scored better than reading it as an addressee.
 _SPOKEN = re.compile(rf"(?:{SPEECH_PATTERN.pattern}|(?<!\w)(?:cho hay|nêu rõ|cho rằng)(?!\w))\s*[,:]", re.IGNORECASE)
@@ -372,14 +409,24 @@ _NOT_IN_NAME = re.compile(
 )
 
 
+#: A capitalised body (*Ban chỉ huy phòng chống lụt bão*, *Trung tâm Điều hành Chương trình chống ngập*) whose
+#: name may hold action verbs.
+_BODY_NAME = re.compile(
+    r"(?:Ban|Ủy ban|Uỷ ban|Trung tâm|Hội đồng|Văn phòng|Cục|Tổng cục|Chi cục|Sở|Bộ|Viện|Đoàn|Quỹ)\s+\w"
+)
+
+
 def _plausible_name(text: str, span: Offsets, capitalised: bool = False) -> bool:
-    """A speaker or addressee is a noun phrase: no tense or modal word, no action verb, not a number.
+    """A speaker or addressee is a noun phrase: no tense or modal word, no action verb outside the name of a
+    body, not a number.
 
     With ``capitalised`` (speakers), it must also name someone: a capitalised word (*Thủ tướng*,
     *người đứng đầu Bộ Giao thông*) rather than a common noun (*hồ sơ yêu cầu*).
     """
     value = text[span[0] : span[1]]
-    if not value.strip() or _NOT_IN_NAME.search(value) or _lowercase_match(ACTION_PATTERN, text, *span):
+    if not value.strip() or _NOT_IN_NAME.search(value):
+        return False
+    if not _BODY_NAME.match(value) and _lowercase_match(ACTION_PATTERN, text, *span):
         return False
     if value.split()[0].lower() in ("việc", "nội dung", "công tác"):
         return False
@@ -681,6 +728,35 @@ def _subject_before(text: str, start: int, modal_start: int, tags: _Tags) -> Off
     return left, right
 
 
+_AGREED = re.compile(r"(?:\s+(?:đã|đều|cùng|cũng))*\s+(?:nhất trí|thống nhất)\s+(?=\w)", re.IGNORECASE)
+_WILL = re.compile(r"(?:\s+(?:cũng|đều|vẫn))*\s+(?:sẽ|phấn đấu|quyết tâm|cam kết(?:\s+sẽ)?)\s+(?=\w)", re.IGNORECASE)
+#: Subjects that commit a public body when they say what they will do (*thành phố sẽ quy hoạch …*).
+_AUTHORITY = re.compile(
+    r"(?<!\w)(?:các\s+)?(?:thành phố|tỉnh|bộ|sở|ngành|huyện|quận|xã|phường|chính quyền|cơ quan|nhà nước|địa phương|"
+    r"hai bên|hai nước|chính phủ|ủy ban|uỷ ban|ubnd|ban|tổng cục|cục|trung tâm|lãnh đạo)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _commitment(text: str, start: int, end: int, tags: _Tags) -> tuple[Offsets, int, bool] | None:
+    """A clause whose subject commits itself to an action: *Hai bên nhất trí tăng cường …* (parties who agree
+    set the action for themselves), *Tổng cục sẽ tiếp tục thanh tra …*, *thành phố phấn đấu đạt …* (a body,
+    or a capitalised name, says what it will do). Returns who commits (a noun phrase of at most eight
+    words), where the action opens, and whether it was agreed; ``None`` when nothing done follows
+    (*thống nhất với Ban 4*) or the subject is no body (*giá lúa sẽ tăng*)."""
+    for pattern, agreed in ((_AGREED, True), (_WILL, False)):
+        found = pattern.search(text, start, end)
+        if found is None:
+            continue
+        who = (start, found.start())
+        if _words(text, *who) > 8 or not _plausible_name(text, who) or not tags.opens_with_verb(found.end(), end):
+            return None
+        if not agreed and not (_AUTHORITY.match(text, *who) or text[start].isupper()):
+            return None
+        return who, found.end(), agreed
+    return None
+
+
 def _excluded(text: str, s0: int, action_start: int, end: int, asked: bool, modal: bool, tags: _Tags) -> bool:
     """The guideline's exclusions that need no learning: with no verb of asking and no modal, a unit in
     a sentence that reports the event (*dự*, *chủ trì*, *diễn ra* …) or what was already done (*đã*,
@@ -730,6 +806,8 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
             or speech.list_open
             or near
             or any(p.search(text, s0, s1) for p in (_ASKING, MODAL_PATTERN, FUTURE_PATTERN))
+            # a body that says what it will do (*Tổng cục sẽ …*); *sẽ* alone is too common to read every such sentence
+            or ((will := _WILL.search(text, s0, s1)) is not None and _AUTHORITY.search(text, s0, will.start()))
             or IMPERATIVE_START.match(text, _strip_connectives(text, s0, s1), s1) is not None
         )
         if not relevant:
@@ -743,6 +821,8 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
         said = None
         if requested_by is None:
             said = _speaker(text, clauses_start, quoted_end, source.end() if source is not None else None)
+        if said is None and requested_by is None:
+            said = _teller(text, s0, quoted_end, tags)
         if said is not None:
             speech.issuer = sentence_issuer = (said[0], said[1])
         for piece_start, piece_end in _pieces(text, clauses_start, quoted_end, tags, segmenter):
@@ -769,6 +849,8 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
             request = _asking_verb(text, start, end, tags, modal, sentence_has_request or sentence_has_modal)
             issuer: Offsets | None = None
             addressee: Offsets | None = None
+            committed: Offsets | None = None
+            commitment: tuple[Offsets, int, bool] | None = None
             explicit = impersonal = False
             if request is not None:
                 sentence_has_request = True
@@ -793,6 +875,15 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                     addressee = sentence_subject = subject
                     speech.addressee, speech.addressee_sentence = subject, sentence.index
                 kind = "request" if sentence_has_request else "task"
+            elif (commitment := _commitment(text, start, end, tags)) is not None:
+                committed, action_start, agreed = commitment
+                kind = "task"
+                addressee = sentence_subject = committed
+                if text[committed[0] : committed[1]].lower() in _FIRST_PERSON:  # *Chúng tôi nhất trí*: the speaker
+                    committed = None
+                elif agreed:
+                    issuer, explicit = committed, True
+                    speech.issuer = committed
             else:
                 opens = bool(IMPERATIVE_START.match(text, start, end) or ACTION_PATTERN.match(text, start, end))
                 context = in_list or speech.list_open or near or sentence_has_request or sentence_has_modal
@@ -822,7 +913,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
             if issuer is None and said is not None:
                 issuer, explicit = (said[0], said[1]), True
             if issuer is None:
-                issuer = sentence_issuer or speech.issuer
+                issuer = sentence_issuer or committed or speech.issuer  # a body that commits itself, unquoted
             sentence_issuer = issuer if explicit else sentence_issuer
             carried = False
             if addressee is None and not impersonal and sentence_subject is not None:
@@ -894,6 +985,7 @@ def article_units(article: Article, segmenter: CommaModel) -> list[Unit]:
                         "unpunctuated": float(
                             not sentence.text.rstrip().endswith(_FINAL_MARKS) and len(sentence.text.split()) <= 15
                         ),
+                        "commitment": float(commitment is not None),
                     },
                 )
             )
