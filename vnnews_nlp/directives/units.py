@@ -361,6 +361,8 @@ def _speaker(text: str, start: int, end: int, source_end: int | None = None) -> 
 
 
 _FIRST_PERSON = frozenset({"tôi", "chúng tôi", "chúng ta", "ta"})
+#: The verbs of :data:`~vnnews_nlp.cues.SPEECH_VERBS` that only report speech: the others (*yêu cầu*, *chỉ đạo*,
+#: *kết luận*, *viết* …) ask or name a document, and already have their own readings.
 _TOLD = re.compile(r"(?<!\w)(?:cho biết|nói|phát biểu|chia sẻ|khẳng định|nhấn mạnh)(?!\w)", re.IGNORECASE)
 
 
@@ -730,7 +732,9 @@ def _subject_before(text: str, start: int, modal_start: int, tags: _Tags) -> Off
 
 _AGREED = re.compile(r"(?:\s+(?:đã|đều|cùng|cũng))*\s+(?:nhất trí|thống nhất)\s+(?=\w)", re.IGNORECASE)
 _WILL = re.compile(r"(?:\s+(?:cũng|đều|vẫn))*\s+(?:sẽ|phấn đấu|quyết tâm|cam kết(?:\s+sẽ)?)\s+(?=\w)", re.IGNORECASE)
-#: Subjects that commit a public body when they say what they will do (*thành phố sẽ quy hoạch …*).
+#: Subjects that commit a public body when they say what they will do (*thành phố sẽ quy hoạch …*). Unlike
+#: :data:`~vnnews_nlp.directives.context.AUTHORITY_PATTERN` (capitalised state bodies that make an article a
+#: policy article), it takes any case and the common nouns that name a body in context (*tỉnh*, *địa phương*).
 _AUTHORITY = re.compile(
     r"(?<!\w)(?:các\s+)?(?:thành phố|tỉnh|bộ|sở|ngành|huyện|quận|xã|phường|chính quyền|cơ quan|nhà nước|địa phương|"
     r"hai bên|hai nước|chính phủ|ủy ban|uỷ ban|ubnd|ban|tổng cục|cục|trung tâm|lãnh đạo)(?!\w)",
